@@ -1,0 +1,16 @@
+// `pnpm db:seed [--no-demo]`: loads prisma/seed into the configured database (idempotent).
+import { migrate } from '../db/migrate.ts';
+import { seedDatabase } from '../db/seed.ts';
+import { openConfiguredDatabase } from './open.ts';
+
+const db = await openConfiguredDatabase();
+try {
+  await migrate(db);
+  const summary = await seedDatabase(db.prisma, { demo: !process.argv.includes('--no-demo') });
+  console.log(
+    `seeded ${db.location}: ${summary.regions} regions, ${summary.organizations} organizations, ` +
+      `${summary.criteria} criteria, ${summary.cases} demonstration cases, ${summary.decisions} decisions, ${summary.reports} reports`,
+  );
+} finally {
+  await db.close();
+}

@@ -1,0 +1,134 @@
+// The one Pothos schema builder. Domain modules (regions/, organizations/, ...) add their
+// types to it; graphql/schema.ts imports them all and builds the schema.
+import SchemaBuilder from '@pothos/core';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { GraphQLError } from 'graphql';
+import type PrismaTypes from '../generated/pothos-prisma-types.ts';
+import { getDatamodel } from '../generated/pothos-prisma-types.ts';
+import { fromIsoDate, toIsoDate } from '../shared/dates.ts';
+import type { GraphQLContext } from './context.ts';
+
+export interface AuthScopes {
+  /** Anyone, signed in or not: published register data. */
+  public: boolean;
+  /** Staff of the accreditation body. Nobody holds it until accounts exist (workflow issue). */
+  staff: boolean;
+}
+
+export const builder = new SchemaBuilder<{
+  Context: GraphQLContext;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: AuthScopes;
+  DefaultFieldNullability: false;
+  Scalars: {
+    Date: { Input: string; Output: Date | string };
+    DateTime: { Input: Date; Output: Date };
+  };
+}>({
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: () => ({ public: true, staff: false }),
+    // Type-level scopes run before any field of that type resolves.
+    runScopesOnType: true,
+  },
+  prisma: {
+    client: (ctx) => ctx.prisma,
+    dmmf: getDatamodel(),
+    filterConnectionTotalCount: true,
+    onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    idFieldOptions: { description: 'Global identifier of this object (Relay); pass it to `node(id:)`.' },
+    nodeTypeOptions: { description: 'An object with a global identifier that `node(id:)` can fetch.' },
+    pageInfoTypeOptions: { description: 'Where a page of a connection sits in the whole list.', authScopes: { public: true } },
+    nodeQueryOptions: {
+      description: 'Fetches any object by its global identifier; null when it does not exist or is not public.',
+      args: { id: { description: 'Global identifier of the object.' } },
+    },
+    nodesQueryOptions: {
+      description: 'Fetches several objects by their global identifiers, in the same order.',
+      args: { ids: { description: 'Global identifiers of the objects.' } },
+    },
+    firstArgOptions: { description: 'Number of items to return from the start, 1 to 100 (default 20).' },
+    afterArgOptions: { description: 'Return items after this cursor (an `endCursor` or edge `cursor`).' },
+    lastArgOptions: { description: 'Number of items to return from the end, 1 to 100.' },
+    beforeArgOptions: { description: 'Return items before this cursor.' },
+    edgesFieldOptions: { description: 'The items of this page, each with its cursor.' },
+    // `nodes` beside `edges`, as GitHub's API has it: simpler when cursors per item are not needed.
+    nodesOnConnection: { description: 'The items of this page.' },
+    pageInfoFieldOptions: { description: 'How to fetch the pages before and after this one.' },
+    nodeFieldOptions: { description: 'The item.' },
+    cursorFieldOptions: { description: 'Opaque cursor of this item; pass it as `after` to continue from here.' },
+    hasNextPageFieldOptions: { description: 'Whether more items follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'Whether items precede this page.' },
+    startCursorFieldOptions: { description: 'Cursor of the first item of this page.' },
+    endCursorFieldOptions: { description: 'Cursor of the last item of this page; pass it as `after` for the next page.' },
+  },
+});
+
+/** Scope of everything the public register shows. */
+export const publicAccess = { public: true } as const;
+
+builder.queryType({
+  description: 'Read access to the accreditation register. Public fields never expose unpublished or personal data.',
+  authScopes: publicAccess,
+});
+
+builder.scalarType('Date', {
+  description: 'A calendar date in Kazakhstan, written YYYY-MM-DD (ISO 8601).',
+  serialize: (value) => (value instanceof Date ? toIsoDate(value) : value),
+  parseValue: (value) => {
+    if (typeof value !== 'string') throw new GraphQLError('A Date is a string in the form YYYY-MM-DD');
+    try {
+      fromIsoDate(value);
+    } catch (error) {
+      throw new GraphQLError((error as Error).message);
+    }
+    return value;
+  },
+});
+
+builder.scalarType('DateTime', {
+  description: 'A moment in time, written in ISO 8601 with its UTC offset (e.g. 2025-06-20T10:00:00.000Z).',
+  serialize: (value) => value.toISOString(),
+  parseValue: (value) => {
+    const date = typeof value === 'string' ? new Date(value) : null;
+    if (!date || Number.isNaN(date.getTime())) throw new GraphQLError('A DateTime is an ISO 8601 string');
+    return date;
+  },
+});
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+/**
+ * Rejects page sizes outside 1..100 with an error that names the argument; never clamps,
+ * so an integrator who asks for 500 rows learns it instead of silently getting 100.
+ */
+export function assertPageSize(args: { first?: number | null; last?: number | null }): void {
+  for (const name of ['first', 'last'] as const) {
+    const value = args[name];
+    if (value === null || value === undefined) continue;
+    if (value < 1 || value > MAX_PAGE_SIZE) {
+      throw new GraphQLError(`Argument "${name}" must be between 1 and ${MAX_PAGE_SIZE}; got ${value}.`, {
+        extensions: { code: 'BAD_USER_INPUT', argument: name, rule: 'PAGE_SIZE', min: 1, max: MAX_PAGE_SIZE },
+      });
+    }
+  }
+}
+
+/** Descriptions and scopes of a connection type and its edge type (Relay). */
+export function connectionTypeOptions(itemsDescription: string) {
+  return [
+    {
+      description: `A page of ${itemsDescription}, with the total count over all pages.`,
+      authScopes: publicAccess,
+    },
+    { description: `One of the ${itemsDescription} in a page, with its cursor.`, authScopes: publicAccess },
+  ] as const;
+}

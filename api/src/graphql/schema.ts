@@ -1,0 +1,25 @@
+// Assembles the GraphQL schema from the domain areas. Each import adds its types.
+import { isObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { builder } from './builder.ts';
+import './shared-types.ts';
+import '../regions/schema.ts';
+import '../standards/schema.ts';
+import '../organizations/schema.ts';
+import '../decisions/schema.ts';
+import '../reports/schema.ts';
+import '../statistics/schema.ts';
+
+export const schema: GraphQLSchema = builder.toSchema({ sortSchema: false });
+
+// Pothos's Prisma connections add `totalCount` without a way to describe it.
+for (const type of Object.values(schema.getTypeMap())) {
+  if (isObjectType(type) && type.name.endsWith('Connection')) {
+    const totalCount = type.getFields().totalCount;
+    if (totalCount && !totalCount.description) totalCount.description = 'Number of items over all pages with the same filter.';
+  }
+}
+
+/** The SDL committed as schema.graphql: the ministry's integration contract. */
+export function printedSchema(): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
