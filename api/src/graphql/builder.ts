@@ -1,6 +1,7 @@
 // The one Pothos schema builder. Domain modules (regions/, organizations/, ...) add their
 // types to it; graphql/schema.ts imports them all and builds the schema.
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
@@ -27,12 +28,26 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date };
   };
 }>({
-  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
+  plugins: [ScopeAuthPlugin, ComplexityPlugin, PrismaPlugin, RelayPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: () => ({ public: true, staff: false }),
     // Type-level scopes run before any field of that type resolves.
     runScopesOnType: true,
+  },
+  // A public API: bound how much one request may ask for. The site's largest query (a
+  // page of 100 organizations with their decisions and reports) stays well inside.
+  complexity: {
+    defaultComplexity: 1,
+    defaultListMultiplier: 10,
+    limit: { depth: 12, breadth: 200, complexity: 20_000 },
+    complexityError: (kind, result) =>
+      new GraphQLError(
+        `The query is too ${kind === 'Depth' ? 'deep' : kind === 'Breadth' ? 'broad' : 'complex'}: ${kind.toLowerCase()} ${
+          result[kind === 'Depth' ? 'depth' : kind === 'Breadth' ? 'breadth' : 'complexity']
+        } exceeds the limit. Ask for fewer fields or smaller pages.`,
+        { extensions: { code: 'QUERY_TOO_COMPLEX', rule: kind.toUpperCase(), ...result } },
+      ),
   },
   prisma: {
     client: (ctx) => ctx.prisma,

@@ -144,6 +144,13 @@ describe.each(kinds)('the register API on %s', (kind) => {
     ]);
   });
 
+  it('refuses a query that asks for too much at once', async () => {
+    const nested = 'organization { decisions { organization { decisions { organization { decisions { number } } } } } }';
+    const result = await api.query(`{ organizations(first: 100) { nodes { decisions { ${nested} } } } }`);
+    expect(result.data ?? null).toBeNull();
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX' });
+  });
+
   it('answers health and readiness probes', async () => {
     expect(await (await fetch(`${api.url}/healthz`)).json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${api.url}/readyz`);
