@@ -1,0 +1,329 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { binCheckDigit } from './bin.ts';
+import { importOrganizations, type ImportResult } from './import.ts';
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/databases.ts';
+
+const kinds = await testDatabaseKinds();
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
+
+const REGIONS = [
+  { code: '35', kind: 'OBLAST', nameKk: 'Қарағанды облысы', nameRu: 'Карагандинская область', nameEn: 'Karaganda Region', centre: 'Karaganda' },
+  { code: '55', kind: 'OBLAST', nameKk: 'Павлодар облысы', nameRu: 'Павлодарская область', nameEn: 'Pavlodar Region', centre: 'Pavlodar' },
+  { code: '61', kind: 'OBLAST', nameKk: 'Түркістан облысы', nameRu: 'Туркестанская область', nameEn: 'Turkestan Region', centre: 'Turkestan' },
+  { code: '63', kind: 'OBLAST', nameKk: 'Шығыс Қазақстан облысы', nameRu: 'Восточно-Казахстанская область', nameEn: 'East Kazakhstan Region', centre: 'Oskemen' },
+  { code: '71', kind: 'CITY', nameKk: 'Астана қаласы', nameRu: 'город Астана', nameEn: 'Astana', centre: 'Astana' },
+  { code: '75', kind: 'CITY', nameKk: 'Алматы қаласы', nameRu: 'город Алматы', nameEn: 'Almaty', centre: 'Almaty' },
+  { code: '79', kind: 'CITY', nameKk: 'Шымкент қаласы', nameRu: 'город Шымкент', nameEn: 'Shymkent', centre: 'Shymkent' },
+] as const;
+
+function expectOk(result: ImportResult): Extract<ImportResult, { ok: true }> {
+  if (!result.ok) throw new Error(`import failed: ${JSON.stringify(result.errors, null, 2)}`);
+  return result;
+}
+
+/** `count` rows with distinct valid BINs, `;`-separated as Excel writes them. */
+function generatedFile(count: number, nameSuffix = ''): string {
+  const lines = ['bin;name_kk;name_ru;name_en;kind;level;region_code;city;address;website;languages'];
+  for (let serial = 1; lines.length <= count; serial++) {
+    const first11 = `2500400${String(serial).padStart(4, '0')}`;
+    const check = binCheckDigit(first11);
+    if (check === null) continue;
+    const n = lines.length;
+    lines.push(
+      `${first11}${check};№ ${n} мектеп${nameSuffix};Школа № ${n};School No. ${n};SCHOOL;SECONDARY;71;Астана;"Абай даңғылы, ${n}";https://mektep${n}.example;kk|ru`,
+    );
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+describe.each(kinds)('organizations import on %s', (kind) => {
+  let db: TestDatabase;
+  let statements = 0;
+  const prisma = () => db.prisma;
+  const regionId = async (code: string) => (await prisma().region.findUniqueOrThrow({ where: { code } })).id;
+  const count = () => prisma().organization.count();
+
+  beforeAll(async () => {
+    db = await createTestDatabase(kind, { onQuery: () => (statements += 1) });
+  });
+  afterAll(async () => {
+    await db?.destroy();
+  });
+  beforeEach(async () => {
+    await prisma().organization.deleteMany();
+    await prisma().region.deleteMany();
+    await prisma().region.createMany({ data: [...REGIONS] });
+  });
+
+  it('creates every row of a good file, text exactly as written', async () => {
+    expect(expectOk(await importOrganizations(prisma(), fixture('organizations-good.csv')))).toEqual({
+      ok: true,
+      created: 4,
+      updated: 0,
+      unchanged: 0,
+      rows: 4,
+    });
+    expect(await count()).toBe(4);
+    const ghylym = await prisma().organization.findUniqueOrThrow({ where: { bin: '990040000023' } });
+    expect(ghylym).toMatchObject({
+      binIsPlaceholder: false,
+      nameKk: 'Ұлытау, Үшқоңыр және Һ әрпі бар «Ғылым» мектебі',
+      nameRu: 'Школа «Гылым», филиал № 2',
+      nameEn: '"Ghylym" School, Branch No. 2',
+      kind: 'SCHOOL',
+      level: 'SECONDARY',
+      programmeType: 'STATE_STANDARD',
+      regionId: await regionId('75'),
+      city: 'Алматы',
+      address: null,
+      website: null,
+      languages: ['KK'],
+    });
+    const orleu = await prisma().organization.findUniqueOrThrow({ where: { bin: '990040000033' } });
+    expect(orleu).toMatchObject({
+      nameKk: 'Қарағанды «Өрлеу» колледжі',
+      nameRu: 'Колледж "Орлеу"',
+      nameEn: null,
+      kind: 'COLLEGE',
+      level: 'TECHNICAL_VOCATIONAL',
+      address: 'Бұқар жырау даңғылы, 33',
+      website: 'http://orleu.example/kk/',
+      languages: ['KK', 'RU'],
+    });
+  });
+
+  it('updates known BINs on re-import and counts created, updated and unchanged', async () => {
+    expectOk(await importOrganizations(prisma(), fixture('organizations-good.csv')));
+    const before = await prisma().organization.findUniqueOrThrow({ where: { bin: '990040000023' } });
+
+    expect(expectOk(await importOrganizations(prisma(), fixture('organizations-changed.csv')))).toEqual({
+      ok: true,
+      created: 1,
+      updated: 2,
+      unchanged: 2,
+      rows: 5,
+    });
+    expect(await count()).toBe(5);
+    expect(await prisma().organization.findUniqueOrThrow({ where: { bin: '990040000013' } })).toMatchObject({
+      nameRu: 'Школа-гимназия № 1 «Болашак» имени Абая',
+    });
+    expect(await prisma().organization.findUniqueOrThrow({ where: { bin: '990040000033' } })).toMatchObject({
+      website: null,
+      languages: ['RU', 'KK', 'EN'],
+    });
+    // An unchanged organization is not written at all.
+    expect(await prisma().organization.findUniqueOrThrow({ where: { bin: '990040000023' } })).toEqual(before);
+
+    expect(expectOk(await importOrganizations(prisma(), fixture('organizations-changed.csv')))).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 5,
+    });
+  });
+
+  it('updates every field of a known organization and clears its placeholder mark', async () => {
+    const created = await prisma().organization.create({
+      data: {
+        bin: '990040000013',
+        binIsPlaceholder: true,
+        nameKk: 'Ескі атауы',
+        nameRu: 'Старое название',
+        nameEn: 'Old name',
+        kind: 'SCHOOL',
+        level: 'SECONDARY',
+        programmeType: 'STATE_STANDARD',
+        regionId: await regionId('71'),
+        city: 'Астана',
+        address: 'Ескі мекенжай',
+        website: 'https://old.example',
+        languages: ['KK', 'RU'],
+        isDemo: true,
+      },
+    });
+    const file = [
+      'bin;name_kk;name_ru;name_en;kind;level;programme_type;region_code;city;address;website;languages',
+      '990040000013;«Жаңа» колледжі;Колледж «Новый»;;HIGHER_COLLEGE;POST_SECONDARY;INTERNATIONAL;63;Өскемен;Жаңа көше, 1;https://new.example;en',
+    ].join('\n');
+    expect(expectOk(await importOrganizations(prisma(), file))).toMatchObject({ created: 0, updated: 1 });
+    const updated = await prisma().organization.findUniqueOrThrow({ where: { bin: '990040000013' } });
+    expect(updated).toEqual({
+      ...created,
+      binIsPlaceholder: false,
+      nameKk: '«Жаңа» колледжі',
+      nameRu: 'Колледж «Новый»',
+      nameEn: null,
+      kind: 'HIGHER_COLLEGE',
+      level: 'POST_SECONDARY',
+      programmeType: 'INTERNATIONAL',
+      regionId: await regionId('63'),
+      city: 'Өскемен',
+      address: 'Жаңа көше, 1',
+      website: 'https://new.example',
+      languages: ['EN'],
+      updatedAt: updated.updatedAt,
+    });
+    expect(updated.updatedAt.getTime()).toBeGreaterThanOrEqual(created.updatedAt.getTime());
+  });
+
+  it('writes nothing when one row among good ones is invalid, and names row, column and rule', async () => {
+    expectOk(await importOrganizations(prisma(), fixture('organizations-good.csv')));
+    const result = await importOrganizations(prisma(), fixture('organizations-one-bad-row.csv'));
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          row: 4,
+          column: 'bin',
+          rule: 'BIN_CHECK_DIGIT',
+          message: expect.stringMatching(/^BIN "990040000014": the 12th digit of a BIN must equal its check digit/),
+        },
+      ],
+    });
+    expect(await count()).toBe(4);
+    expect(await prisma().organization.findMany({ where: { bin: { in: ['990040000093', '990040000102'] } } })).toEqual([]);
+  });
+
+  it('reports every invalid row of a bad file', async () => {
+    const result = await importOrganizations(prisma(), fixture('organizations-bad.csv'));
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.errors.map(({ row, column, rule }) => ({ row, column, rule }))).toEqual([
+      { row: 3, column: 'bin', rule: 'BIN_CHECK_DIGIT' },
+      { row: 4, column: 'kind', rule: 'INVALID_KIND' },
+      { row: 5, column: 'region_code', rule: 'UNKNOWN_REGION' },
+      { row: 5, column: 'languages', rule: 'INVALID_LANGUAGE' },
+      { row: 6, column: 'bin', rule: 'DUPLICATE_BIN_IN_FILE' },
+      { row: 7, column: 'name_ru', rule: 'REQUIRED' },
+      { row: 7, column: 'website', rule: 'INVALID_URL' },
+    ]);
+    expect(await count()).toBe(0);
+  });
+
+  it('imports a file with a BOM, ";" separators, CRLF, empty lines and a reordered header', async () => {
+    expect(expectOk(await importOrganizations(prisma(), fixture('organizations-bom-semicolon.csv')))).toMatchObject({
+      created: 3,
+      rows: 3,
+    });
+    const rows = await prisma().organization.findMany({ orderBy: { bin: 'asc' } });
+    expect(rows.map(({ bin, nameKk, nameRu, nameEn, kind, level, programmeType, address, website, languages }) => ({
+      bin,
+      nameKk,
+      nameRu,
+      nameEn,
+      kind,
+      level,
+      programmeType,
+      address,
+      website,
+      languages,
+    }))).toEqual([
+      {
+        bin: '990040000053',
+        nameKk: '«Дарын» мамандандырылған лицейі',
+        nameRu: 'Специализированный лицей «Дарын»',
+        nameEn: 'Daryn Lyceum',
+        kind: 'SCHOOL',
+        level: 'SECONDARY',
+        programmeType: 'SPECIALISED_GIFTED',
+        address: 'Байтұрсынұлы көшесі, 5',
+        website: 'https://daryn.example',
+        languages: ['KK'],
+      },
+      {
+        bin: '990040000063',
+        nameKk: 'Павлодар "Жұлдыз" мектеп-лицейі',
+        nameRu: 'Школа-лицей «Жулдыз»; филиал',
+        nameEn: null,
+        kind: 'SCHOOL',
+        level: 'SECONDARY',
+        programmeType: 'STATE_STANDARD',
+        address: null,
+        website: null,
+        languages: ['KK', 'RU'],
+      },
+      {
+        bin: '990040000073',
+        nameKk: 'Өскемен сервис колледжі',
+        nameRu: 'Колледж сервиса',
+        nameEn: null,
+        kind: 'COLLEGE',
+        level: 'TECHNICAL_VOCATIONAL',
+        programmeType: 'INTERNATIONAL',
+        address: null,
+        website: null,
+        languages: ['RU', 'KK'],
+      },
+    ]);
+  });
+
+  it('imports the sample file of docs/organizations-csv.md', async () => {
+    const sample = readFileSync(new URL('../../../docs/organizations-sample.csv', import.meta.url));
+    expect(expectOk(await importOrganizations(prisma(), sample))).toMatchObject({ created: 7, rows: 7 });
+    expect(await prisma().organization.findUniqueOrThrow({ where: { bin: '050041003216' } })).toMatchObject({
+      nameKk: 'Қарағанды политехникалық колледжі, Теміртау филиалы',
+      nameEn: 'Karaganda Polytechnic College, Temirtau Branch',
+    });
+  });
+
+  it('refuses a file that is not UTF-8, with one error', async () => {
+    const result = await importOrganizations(prisma(), fixture('organizations-cp1251.csv'));
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ row: 2, column: '', rule: 'INVALID_ENCODING', message: expect.stringMatching(/not valid UTF-8/) }],
+    });
+    expect(await count()).toBe(0);
+  });
+
+  it('refuses to import before the regions are loaded', async () => {
+    await prisma().region.deleteMany();
+    const result = await importOrganizations(prisma(), fixture('organizations-good.csv'));
+    expect(result).toMatchObject({ ok: false, errors: [{ row: 0, rule: 'NO_REGIONS' }] });
+  });
+
+  it('checks and counts without writing in a dry run', async () => {
+    expectOk(await importOrganizations(prisma(), fixture('organizations-good.csv')));
+    expect(expectOk(await importOrganizations(prisma(), fixture('organizations-changed.csv'), { dryRun: true }))).toEqual({
+      ok: true,
+      created: 1,
+      updated: 2,
+      unchanged: 2,
+      rows: 5,
+    });
+    expect(await count()).toBe(4);
+  });
+
+  it('rolls everything back and reports it when the database refuses a write mid-transaction', async () => {
+    expectOk(await importOrganizations(prisma(), fixture('organizations-good.csv')));
+    const before = await prisma().organization.findMany({ orderBy: { bin: 'asc' } });
+    // A rule the validator does not know, so that only the database can refuse the row.
+    await prisma().$executeRawUnsafe(`ALTER TABLE "organization" ADD CONSTRAINT "test_refused" CHECK ("name_ru" NOT LIKE '%имени Абая')`);
+    try {
+      // organizations-changed.csv creates one organization, then updates the refused one.
+      const result = await importOrganizations(prisma(), fixture('organizations-changed.csv'));
+      expect(result).toMatchObject({ ok: false, errors: [{ row: 0, column: '', rule: 'DATABASE' }] });
+      expect(result.ok ? '' : result.errors[0]?.message).toMatch(/^the database refused the import and nothing was written/);
+      expect(await prisma().organization.findMany({ orderBy: { bin: 'asc' } })).toEqual(before);
+    } finally {
+      await prisma().$executeRawUnsafe(`ALTER TABLE "organization" DROP CONSTRAINT "test_refused"`);
+    }
+  });
+
+  it('imports 8,600 rows, then updates them all, with a handful of statements each time', { timeout: 240_000 }, async () => {
+    let started = Date.now();
+    statements = 0;
+    expect(expectOk(await importOrganizations(prisma(), generatedFile(8_600)))).toMatchObject({ created: 8_600 });
+    expect(statements).toBeLessThan(20);
+    expect(Date.now() - started).toBeLessThan(60_000);
+
+    started = Date.now();
+    statements = 0;
+    expect(expectOk(await importOrganizations(prisma(), generatedFile(8_600, ' (жаңартылды)')))).toMatchObject({
+      created: 0,
+      updated: 8_600,
+    });
+    expect(statements).toBeLessThan(10);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(await prisma().organization.count({ where: { nameKk: { endsWith: '(жаңартылды)' } } })).toBe(8_600);
+  });
+});
