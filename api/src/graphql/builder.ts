@@ -9,13 +9,18 @@ import { GraphQLError } from 'graphql';
 import type PrismaTypes from '../generated/pothos-prisma-types.ts';
 import { getDatamodel } from '../generated/pothos-prisma-types.ts';
 import { fromIsoDate, toIsoDate } from '../shared/dates.ts';
-import type { GraphQLContext } from './context.ts';
+import type { Role } from '../generated/prisma/enums.ts';
+import { hasRole, isStaff, type GraphQLContext } from './context.ts';
 
 export interface AuthScopes {
   /** Anyone, signed in or not: published register data. */
   public: boolean;
-  /** Staff of the accreditation body. Nobody holds it until accounts exist (workflow issue). */
+  /** Anyone signed in (session or API token). */
+  signedIn: boolean;
+  /** The accreditation body's own people (see staffRoles), who see every case. */
   staff: boolean;
+  /** Holds this role. */
+  role: Role;
 }
 
 export const builder = new SchemaBuilder<{
@@ -31,7 +36,12 @@ export const builder = new SchemaBuilder<{
   plugins: [ScopeAuthPlugin, ComplexityPlugin, PrismaPlugin, RelayPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
-    authScopes: () => ({ public: true, staff: false }),
+    authScopes: (ctx) => ({
+      public: true,
+      signedIn: ctx.viewer.kind === 'user',
+      staff: isStaff(ctx.viewer),
+      role: (role: Role) => hasRole(ctx.viewer, role),
+    }),
     // Type-level scopes run before any field of that type resolves.
     runScopesOnType: true,
   },
@@ -91,6 +101,12 @@ export const publicAccess = { public: true } as const;
 
 builder.queryType({
   description: 'Read access to the accreditation register. Public fields never expose unpublished or personal data.',
+  authScopes: publicAccess,
+});
+
+builder.mutationType({
+  description:
+    'Changes to the accreditation domain. Each mutation takes one `input`, returns a payload with the changed object and `userErrors`, and changes nothing when a rule is broken.',
   authScopes: publicAccess,
 });
 

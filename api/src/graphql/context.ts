@@ -1,19 +1,53 @@
 // What every resolver receives. Built once per request.
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Role } from '../generated/prisma/enums.ts';
 import { todayInKazakhstan } from '../shared/dates.ts';
 
-/** Who is asking. This slice has only the public; the workflow issue adds signed-in users. */
-export interface Viewer {
-  kind: 'public';
+/** A signed-in person, or an integration acting through one person's API token. */
+export interface SignedInViewer {
+  kind: 'user';
+  userId: string;
+  displayName: string;
+  roles: readonly Role[];
+  /** The organization a representative acts for. */
+  organizationId: string | null;
+  via: 'session' | 'api-token';
+  /** What an API token may do; null for a session (the user's roles decide). */
+  tokenScopes: readonly string[] | null;
 }
+
+/** Who is asking: the public (no credentials) or a signed-in viewer. */
+export type Viewer = { kind: 'public' } | SignedInViewer;
+
+export const publicViewer: Viewer = { kind: 'public' };
 
 export interface GraphQLContext {
   prisma: PrismaClient;
   viewer: Viewer;
   /** Today in Kazakhstan (YYYY-MM-DD), fixed for the whole request so answers agree. */
   today: string;
+  /** The moment the request started; mutations record it. */
+  now: Date;
 }
 
-export function createContext(prisma: PrismaClient, now: Date = new Date()): GraphQLContext {
-  return { prisma, viewer: { kind: 'public' }, today: todayInKazakhstan(now) };
+export function createContext(prisma: PrismaClient, now: Date = new Date(), viewer: Viewer = publicViewer): GraphQLContext {
+  return { prisma, viewer, today: todayInKazakhstan(now), now };
+}
+
+export function hasRole(viewer: Viewer, ...roles: Role[]): boolean {
+  return viewer.kind === 'user' && roles.some((role) => viewer.roles.includes(role));
+}
+
+/** Roles of the accreditation body's own people, who see every case. */
+export const staffRoles: readonly Role[] = [
+  'COORDINATOR',
+  'ADMIN',
+  'CPM_DIRECTOR',
+  'COUNCIL_SECRETARY',
+  'COUNCIL_MEMBER',
+  'COMMISSION_MEMBER',
+];
+
+export function isStaff(viewer: Viewer): boolean {
+  return hasRole(viewer, ...staffRoles);
 }

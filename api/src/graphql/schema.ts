@@ -2,12 +2,14 @@
 import { isObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { builder } from './builder.ts';
 import './shared-types.ts';
+import './user-errors.ts';
 import '../regions/schema.ts';
 import '../standards/schema.ts';
 import '../organizations/schema.ts';
 import '../decisions/schema.ts';
 import '../reports/schema.ts';
 import '../statistics/schema.ts';
+import '../notifications/schema.ts';
 
 export const schema: GraphQLSchema = builder.toSchema({ sortSchema: false });
 

@@ -1,0 +1,133 @@
+// The audit trail: every state change appends an event in the same transaction as the
+// change. Events are chained: each stores the hash of the one before and a hash over its
+// own content, so editing or deleting any row breaks the chain (verifyAuditChain).
+import { createHash } from 'node:crypto';
+import { configure } from 'safe-stable-stringify';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+import type { Viewer } from '../graphql/context.ts';
+
+const canonicalJson = configure({ deterministic: true, bigint: false });
+
+/** Hash of "nothing before": the first event points at it. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Any constant: serialises appenders so that two transactions cannot fork the chain. */
+const AUDIT_LOCK_KEY = 728_201_001;
+
+export interface AuditActor {
+  id: string | null;
+  label: string;
+}
+
+export function actorOf(viewer: Viewer): AuditActor {
+  if (viewer.kind === 'public') return { id: null, label: 'public' };
+  return { id: viewer.userId, label: `${viewer.displayName}${viewer.via === 'api-token' ? ' (API token)' : ''}` };
+}
+
+export const systemActor: AuditActor = { id: null, label: 'system' };
+
+export interface AuditEntry {
+  actor: AuditActor;
+  /** What happened, e.g. "case.register", "decision.publish". */
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+interface HashedContent {
+  previousHash: string;
+  occurredAt: string;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** Plain JSON as the database will give it back (dates as ISO strings, no undefined). */
+function asJson(value: unknown): Prisma.InputJsonValue | null {
+  if (value === undefined || value === null) return null;
+  return JSON.parse(canonicalJson(value) ?? 'null') as Prisma.InputJsonValue;
+}
+
+export function hashAuditContent(content: HashedContent): string {
+  return createHash('sha256').update(canonicalJson(content) ?? '').digest('hex');
+}
+
+/** Appends one event; call inside the transaction that makes the change. */
+export async function appendAuditEvent(tx: Prisma.TransactionClient, entry: AuditEntry, at: Date = new Date()): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`;
+  const last = await tx.auditEvent.findFirst({ orderBy: { sequence: 'desc' }, select: { hash: true } });
+  const before = asJson(entry.before);
+  const after = asJson(entry.after);
+  const content: HashedContent = {
+    previousHash: last?.hash ?? GENESIS_HASH,
+    occurredAt: at.toISOString(),
+    actorId: entry.actor.id,
+    actorLabel: entry.actor.label,
+    action: entry.action,
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId,
+    before,
+    after,
+  };
+  await tx.auditEvent.create({
+    data: {
+      occurredAt: at,
+      actorId: entry.actor.id,
+      actorLabel: entry.actor.label,
+      action: entry.action,
+      subjectType: entry.subjectType,
+      subjectId: entry.subjectId,
+      before: before ?? Prisma.DbNull,
+      after: after ?? Prisma.DbNull,
+      previousHash: content.previousHash,
+      hash: hashAuditContent(content),
+    },
+  });
+}
+
+export type AuditChainResult =
+  | { ok: true; events: number; lastHash: string }
+  | { ok: false; events: number; brokenAt: bigint; reason: string };
+
+/** Walks the whole chain in order and reports the first event that does not hold. */
+export async function verifyAuditChain(prisma: PrismaClient, batchSize = 1000): Promise<AuditChainResult> {
+  let previousHash = GENESIS_HASH;
+  let checked = 0;
+  let cursor: bigint | undefined;
+  for (;;) {
+    const batch = await prisma.auditEvent.findMany({
+      orderBy: { sequence: 'asc' },
+      take: batchSize,
+      ...(cursor === undefined ? {} : { where: { sequence: { gt: cursor } } }),
+    });
+    if (batch.length === 0) return { ok: true, events: checked, lastHash: previousHash };
+    for (const event of batch) {
+      if (event.previousHash !== previousHash) {
+        return { ok: false, events: checked, brokenAt: event.sequence, reason: 'the event before it was changed or removed' };
+      }
+      const expected = hashAuditContent({
+        previousHash: event.previousHash,
+        occurredAt: event.occurredAt.toISOString(),
+        actorId: event.actorId,
+        actorLabel: event.actorLabel,
+        action: event.action,
+        subjectType: event.subjectType,
+        subjectId: event.subjectId,
+        before: event.before,
+        after: event.after,
+      });
+      if (expected !== event.hash) {
+        return { ok: false, events: checked, brokenAt: event.sequence, reason: 'its content does not match its hash (edited)' };
+      }
+      previousHash = event.hash;
+      checked += 1;
+      cursor = event.sequence;
+    }
+  }
+}
