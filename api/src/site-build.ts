@@ -1,0 +1,72 @@
+// Builds the static site against a running API, skipping the build when neither the
+// register data nor the site's source changed since the last one.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { repositoryRoot } from './config.ts';
+import type { PrismaClient } from './generated/prisma/client.ts';
+import { todayInKazakhstan } from './shared/dates.ts';
+import type { Logger } from './shared/logger.ts';
+
+export const siteDir = join(repositoryRoot, 'site');
+const buildStampPath = join(siteDir, 'dist', 'kza-build.json');
+export const siteServerEntry = join(siteDir, 'dist', 'server', 'entry.mjs');
+
+/** Everything the built pages depend on; a rebuild is needed when it changes. */
+async function siteFingerprint(prisma: PrismaClient, graphqlUrl: string): Promise<string> {
+  const files: string[] = [];
+  const record = (path: string) => {
+    const stat = statSync(path);
+    if (stat.isDirectory()) for (const name of readdirSync(path)) record(join(path, name));
+    else files.push(`${path}:${stat.size}:${stat.mtimeMs}`);
+  };
+  record(join(siteDir, 'src'));
+  for (const name of readdirSync(siteDir)) {
+    if (/^(astro\.config\.|package\.json$)/.test(name)) record(join(siteDir, name));
+  }
+  const data = await Promise.all([
+    prisma.region.count(),
+    prisma.organization.aggregate({ _count: true, _max: { updatedAt: true } }),
+    prisma.decision.aggregate({ _count: true, _max: { createdAt: true, publishedAt: true } }),
+    prisma.report.aggregate({ _count: true, _max: { createdAt: true, publishedAt: true } }),
+    prisma.standardFramework.aggregate({ _count: true, _max: { createdAt: true } }),
+    prisma.criterion.count(),
+    prisma.accreditationCase.aggregate({ _count: true, _max: { updatedAt: true } }),
+  ]);
+  // Statuses depend on the day, and the site links to the API's address.
+  return createHash('sha256')
+    .update(JSON.stringify({ files, data, today: todayInKazakhstan(), graphqlUrl }))
+    .digest('hex');
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env, stdio: 'inherit' });
+    child.once('error', reject);
+    child.once('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code ?? signal}`)),
+    );
+  });
+}
+
+/** Runs `astro build` for the site with KZA_API_URL pointing at the API. */
+export async function buildSite(graphqlUrl: string): Promise<void> {
+  const require = createRequire(join(siteDir, 'package.json'));
+  const astroPackage = require.resolve('astro/package.json');
+  const { bin } = JSON.parse(readFileSync(astroPackage, 'utf8')) as { bin: { astro: string } };
+  await run(process.execPath, [join(dirname(astroPackage), bin.astro), 'build'], { ...process.env, KZA_API_URL: graphqlUrl }, siteDir);
+}
+
+export async function buildSiteIfChanged(prisma: PrismaClient, graphqlUrl: string, logger: Logger): Promise<void> {
+  const fingerprint = await siteFingerprint(prisma, graphqlUrl);
+  const previous = existsSync(buildStampPath) ? (JSON.parse(readFileSync(buildStampPath, 'utf8')) as { fingerprint?: string }) : {};
+  if (previous.fingerprint === fingerprint && existsSync(siteServerEntry) && process.env.KZA_REBUILD !== '1') {
+    logger.info('site is up to date: neither data nor site changed since the last build');
+    return;
+  }
+  logger.info('building the site against the API');
+  await buildSite(graphqlUrl);
+  writeFileSync(buildStampPath, JSON.stringify({ fingerprint, builtAt: new Date().toISOString() }));
+}

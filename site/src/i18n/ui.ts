@@ -1,0 +1,510 @@
+// Every word the site itself says, in Kazakh, Russian and English. Plain language: short
+// sentences, everyday words, the visitor addressed directly. Content from the register
+// (names, decisions, reports) comes from the API in its own languages.
+import type {
+  AccreditationStatus,
+  DecisionOutcome,
+  EducationLevel,
+  Language,
+  Localized,
+  LocalizedString,
+  OrganizationKind,
+  ProgrammeType,
+  RegionKind,
+  ReportKind,
+} from '../lib/api.ts';
+
+export const LANGS = ['kk', 'ru', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+export const DEFAULT_LANG: Lang = 'kk';
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
+}
+
+export const toApiLanguage = (lang: Lang): Language => lang.toUpperCase() as Language;
+export const fromApiLanguage = (language: Language): Lang => language.toLowerCase() as Lang;
+
+/** Each language named in itself, for the language switcher. */
+export const LANG_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
+
+/** BCP 47 locale used to format dates and sort names. */
+export const LOCALES: Record<Lang, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
+
+type Strings = Record<Lang, string>;
+
+export const ui = {
+  siteName: { kk: 'Аккредиттеу тізілімі', ru: 'Реестр аккредитации', en: 'Accreditation register' },
+  siteTagline: {
+    kk: 'Қазақстанның мектептері мен колледждері',
+    ru: 'Школы и колледжи Казахстана',
+    en: 'Schools and colleges of Kazakhstan',
+  },
+  skipLink: { kk: 'Негізгі мазмұнға өту', ru: 'Перейти к основному содержанию', en: 'Skip to main content' },
+  mainNav: { kk: 'Негізгі мәзір', ru: 'Основное меню', en: 'Main menu' },
+  navHome: { kk: 'Басты бет', ru: 'Главная', en: 'Home' },
+  navRegister: { kk: 'Тізілім', ru: 'Реестр', en: 'Register' },
+  navRegions: { kk: 'Өңірлер', ru: 'Регионы', en: 'Regions' },
+  navStandards: { kk: 'Стандарттар', ru: 'Стандарты', en: 'Standards' },
+  navVerify: { kk: 'Мәртебені тексеру', ru: 'Проверить статус', en: 'Check a status' },
+  languageSwitcher: { kk: 'Тілді таңдау', ru: 'Выбор языка', en: 'Choose a language' },
+  builtAt: { kk: 'Бет жасалған уақыт: {time}', ru: 'Страница создана: {time}', en: 'Page built: {time}' },
+  generatedAt: { kk: 'Бет жасалған уақыт: {time}', ru: 'Страница создана: {time}', en: 'Page generated: {time}' },
+  almatyTime: { kk: 'Алматы уақыты', ru: 'время Алматы', en: 'Almaty time' },
+  footerAbout: {
+    kk: 'Деректер аккредиттеу тізілімінің API-інен алынған. Мәртебелер бет жасалған күнге сәйкес.',
+    ru: 'Данные взяты из API реестра аккредитации. Статусы указаны на дату создания страницы.',
+    en: 'Data comes from the accreditation register’s API. Statuses are as of the day the page was built.',
+  },
+  footerVerify: {
+    kk: 'Мәртебенің дәл қазіргі күйін «Мәртебені тексеру» бетінен біліңіз.',
+    ru: 'Текущий статус можно узнать на странице «Проверить статус».',
+    en: 'For the status right now, use “Check a status”.',
+  },
+
+  // Fallback texts and demo data
+  fallbackNote: {
+    kk: 'Аударма жоқ: мәтін {language} берілген.',
+    ru: 'Перевода нет: текст показан на {language}.',
+    en: 'Translation not available; shown in {language}.',
+  },
+  fallbackShort: { kk: '({language})', ru: '(на {language})', en: '(in {language})' },
+  noText: { kk: 'Мәтін жоқ.', ru: 'Текста нет.', en: 'No text.' },
+  demoBadge: { kk: 'Демо', ru: 'Демо', en: 'Demo' },
+  demoRecord: {
+    kk: 'Демонстрациялық жазба: аккредиттеу органының нақты шешімі емес.',
+    ru: 'Демонстрационная запись, а не настоящее решение аккредитационного органа.',
+    en: 'Demonstration record, not a real decision of the accreditation body.',
+  },
+  demoReport: {
+    kk: 'Демонстрациялық есеп: бағдарламаны көрсету үшін жазылған, нақты есеп емес.',
+    ru: 'Демонстрационный отчёт: написан, чтобы показать работу системы, это не настоящий отчёт.',
+    en: 'Demonstration report: written to show how the system works, not a real report.',
+  },
+  demoDataNote: {
+    kk: 'Назар аударыңыз: тізілімде демонстрациялық жазбалар бар. Олар жүйенің жұмысын көрсету үшін жасалған, аккредиттеу органының нақты шешімдері емес. Мұндай жазбалар «Демо» белгісімен белгіленген.',
+    ru: 'Обратите внимание: в реестре есть демонстрационные записи. Они созданы, чтобы показать работу системы, и не являются настоящими решениями аккредитационного органа. Такие записи отмечены знаком «Демо».',
+    en: 'Please note: the register includes demonstration records. They were made to show how the system works and are not real decisions of the accreditation body. They are marked “Demo”.',
+  },
+  placeholderBinsNote: {
+    kk: 'Толтырғыш БСН-і бар ұйымдар: {count}. Олардың нақты БСН-і жарияланбаған (мысалы, Назарбаев Зияткерлік мектептерінің кампустары), сондықтан көрсету үшін нөмір жасалды. Бұл нақты БСН емес. Мұндай БСН-дер «толтырғыш БСН» деп белгіленген.',
+    ru: 'Организаций с условным БИН: {count}. Их настоящий БИН не опубликован (например, у кампусов Назарбаев Интеллектуальных школ), поэтому для демонстрации номер сгенерирован. Это не настоящий БИН. Такие номера отмечены «условный БИН».',
+    en: 'Organizations with a placeholder BIN: {count}. Their real BIN is not public (for example, for the Nazarbayev Intellectual Schools campuses), so a number was generated for demonstration. It is not a real BIN. These numbers are marked “placeholder BIN”.',
+  },
+  placeholderBin: { kk: 'толтырғыш БСН', ru: 'условный БИН', en: 'placeholder BIN' },
+  placeholderBinNote: {
+    kk: 'Бұл нақты БСН емес: ол көрсету үшін жасалған, себебі ұйымның нақты БСН-і жарияланбаған.',
+    ru: 'Это не настоящий БИН: он сгенерирован для демонстрации, потому что настоящий БИН организации не опубликован.',
+    en: 'This is not a real BIN: it was generated for demonstration because the organization’s real BIN is not public.',
+  },
+
+  // Home
+  homeTitle: {
+    kk: 'Мектептер мен колледждерді аккредиттеу тізілімі',
+    ru: 'Реестр аккредитации школ и колледжей',
+    en: 'Register of school and college accreditation',
+  },
+  homeLead: {
+    kk: 'Мектептің немесе колледждің аккредиттелгенін, қай күнге дейін екенін біліңіз және жарияланған есептерді оқыңыз.',
+    ru: 'Узнайте, аккредитована ли школа или колледж и до какого числа, и прочитайте опубликованные отчёты.',
+    en: 'Find out if a school or college is accredited and until when, and read the published reports.',
+  },
+  keyFigures: { kk: 'Негізгі көрсеткіштер', ru: 'Основные показатели', en: 'Key figures' },
+  asOf: { kk: '{date} жағдай бойынша', ru: 'По состоянию на {date}', en: 'As of {date}' },
+  figureTotal: { kk: 'Тізілімдегі ұйымдар', ru: 'Организаций в реестре', en: 'Organizations in the register' },
+  figureAccredited: { kk: 'Аккредиттелген', ru: 'Аккредитованы', en: 'Accredited' },
+  figureInProgress: { kk: 'Аккредиттеу жүріп жатыр', ru: 'Идёт аккредитация', en: 'Accreditation in progress' },
+  figureRefusedExpired: {
+    kk: 'Бас тартылған немесе мерзімі өткен',
+    ru: 'Отказано или срок истёк',
+    en: 'Refused or expired',
+  },
+  whatIsTitle: { kk: 'Аккредиттеу дегеніміз не', ru: 'Что такое аккредитация', en: 'What accreditation is' },
+  whatIs1: {
+    kk: 'Аккредиттеу — мектептің немесе колледждің бекітілген сапа стандарттарына сай екенін тәуелсіз тексеру.',
+    ru: 'Аккредитация — это независимая проверка того, что школа или колледж соответствует утверждённым стандартам качества.',
+    en: 'Accreditation is an independent check that a school or college meets agreed standards of quality.',
+  },
+  whatIs2: {
+    kk: 'Алдымен ұйым өзін стандарттар бойынша бағалайды. Содан кейін сарапшылар тобы ұйымға барады: сабақтарды көреді, адамдармен сөйлеседі және есеп жазады.',
+    ru: 'Сначала организация сама оценивает себя по стандартам. Затем группа экспертов приезжает в организацию: посещает уроки, беседует с людьми и пишет отчёт.',
+    en: 'First, the organization assesses itself against the standards. Then a team of experts visits it: they watch lessons, talk to people and write a report.',
+  },
+  whatIs3: {
+    kk: 'Осы есеп негізінде Аккредиттеу кеңесі шешім қабылдайды: ұйымды белгілі бір мерзімге аккредиттейді немесе аккредиттеуден бас тартады. Барлық шешімдер мен есептер осы тізілімде жарияланады.',
+    ru: 'На основе отчёта Аккредитационный совет принимает решение: аккредитовать организацию на определённый срок или отказать. Все решения и отчёты публикуются в этом реестре.',
+    en: 'Based on the report, the Accreditation Council decides to accredit the organization for a fixed period, or to refuse. All decisions and reports are published in this register.',
+  },
+  findTitle: { kk: 'Тізілімді қарау', ru: 'Найти в реестре', en: 'Find in the register' },
+  linkRegister: {
+    kk: 'Барлық мектептер мен колледждер',
+    ru: 'Все школы и колледжи',
+    en: 'All schools and colleges',
+  },
+  linkRegions: { kk: 'Өңірлер бойынша', ru: 'По регионам', en: 'By region' },
+  linkStandards: {
+    kk: 'Аккредиттеу стандарттары мен өлшемшарттары',
+    ru: 'Стандарты и критерии аккредитации',
+    en: 'Accreditation standards and criteria',
+  },
+  linkVerify: {
+    kk: 'Ұйымның қазіргі мәртебесін БСН бойынша тексеру',
+    ru: 'Проверить текущий статус организации по БИН',
+    en: 'Check an organization’s current status by its BIN',
+  },
+
+  // Register, filters, tables
+  registerTitle: { kk: 'Ұйымдар тізілімі', ru: 'Реестр организаций', en: 'Register of organizations' },
+  registerStatusTitle: { kk: 'Тізілім: {status}', ru: 'Реестр: {status}', en: 'Register: {status}' },
+  count: { kk: 'Ұйымдар саны: {count}', ru: 'Организаций: {count}', en: 'Organizations: {count}' },
+  filterTitle: { kk: 'Тізімді сүзу', ru: 'Отбор', en: 'Filter the list' },
+  filterStatus: { kk: 'Мәртебесі', ru: 'Статус', en: 'Status' },
+  filterRegion: { kk: 'Өңірі', ru: 'Регион', en: 'Region' },
+  filterAll: { kk: 'Барлығы', ru: 'Все', en: 'All' },
+  currentFilter: { kk: '(таңдалған)', ru: '(выбрано)', en: '(selected)' },
+  colName: { kk: 'Атауы', ru: 'Название', en: 'Name' },
+  colBin: { kk: 'БСН', ru: 'БИН', en: 'BIN' },
+  colRegion: { kk: 'Өңір', ru: 'Регион', en: 'Region' },
+  colCity: { kk: 'Елді мекен', ru: 'Населённый пункт', en: 'City or town' },
+  colStatus: { kk: 'Мәртебе', ru: 'Статус', en: 'Status' },
+  colOrganizations: { kk: 'Ұйымдар', ru: 'Организации', en: 'Organizations' },
+  colAccredited: { kk: 'Аккредиттелген', ru: 'Аккредитованы', en: 'Accredited' },
+  noOrganizations: {
+    kk: 'Бұл тізімде ұйымдар әзірге жоқ.',
+    ru: 'В этом списке пока нет организаций.',
+    en: 'There are no organizations in this list yet.',
+  },
+  pagination: { kk: 'Беттер', ru: 'Страницы', en: 'Pages' },
+  pageOf: { kk: '{total} беттің {n}-беті', ru: 'Страница {n} из {total}', en: 'Page {n} of {total}' },
+  previousPage: { kk: 'Алдыңғы бет', ru: 'Предыдущая страница', en: 'Previous page' },
+  nextPage: { kk: 'Келесі бет', ru: 'Следующая страница', en: 'Next page' },
+  pageN: { kk: '{n}-бет', ru: 'Страница {n}', en: 'Page {n}' },
+  validUntil: { kk: '{date} дейін', ru: 'до {date}', en: 'until {date}' },
+  endedOn: { kk: '{date} аяқталды', ru: 'истекла {date}', en: 'ended {date}' },
+
+  // Organization page
+  orgDetails: { kk: 'Ұйым туралы', ru: 'Об организации', en: 'About the organization' },
+  orgKind: { kk: 'Түрі', ru: 'Тип', en: 'Kind' },
+  orgLevel: { kk: 'Білім деңгейі', ru: 'Уровень образования', en: 'Level of education' },
+  orgProgramme: { kk: 'Бағдарлама түрі', ru: 'Тип программы', en: 'Programme type' },
+  orgLanguages: { kk: 'Оқыту тілдері', ru: 'Языки обучения', en: 'Languages of instruction' },
+  orgAddress: { kk: 'Мекенжайы', ru: 'Адрес', en: 'Address' },
+  orgWebsite: { kk: 'Сайты', ru: 'Сайт', en: 'Website' },
+  orgPredecessor: { kk: 'Бұрынғы ұйым', ru: 'Предшественник', en: 'Reorganised from' },
+  orgSuccessors: { kk: 'Кейінгі ұйымдар', ru: 'Правопреемники', en: 'Reorganised into' },
+  orgDemo: {
+    kk: 'Бұл ұйымның жазбасы демонстрациялық деректерге жатады.',
+    ru: 'Эта запись относится к демонстрационным данным.',
+    en: 'This entry is part of the demonstration data.',
+  },
+  statusTitle: { kk: 'Аккредиттеу мәртебесі', ru: 'Статус аккредитации', en: 'Accreditation status' },
+  statusOnDate: {
+    kk: 'Мәртебе бет жасалған күнге ({date}) сәйкес.',
+    ru: 'Статус указан на дату создания страницы ({date}).',
+    en: 'Status as of the day this page was built ({date}).',
+  },
+  checkLive: {
+    kk: 'Мәртебені дәл қазір тексеру',
+    ru: 'Проверить статус прямо сейчас',
+    en: 'Check the status right now',
+  },
+  decisionsTitle: { kk: 'Шешімдер тарихы', ru: 'История решений', en: 'Decision history' },
+  decisionsOrder: {
+    kk: 'Ең жаңа шешім бірінші. Түзетілген шешімдер де көрсетілген.',
+    ru: 'Сначала новые решения. Исправленные решения тоже показаны.',
+    en: 'Newest first. Decisions that were corrected are shown too.',
+  },
+  noDecisions: { kk: 'Жарияланған шешімдер жоқ.', ru: 'Опубликованных решений нет.', en: 'No published decisions.' },
+  decision: { kk: 'Шешім {number}', ru: 'Решение {number}', en: 'Decision {number}' },
+  decisionDate: { kk: 'Шешім күні', ru: 'Дата решения', en: 'Date of decision' },
+  decisionOutcome: { kk: 'Шешім', ru: 'Решение', en: 'Outcome' },
+  decisionValidity: { kk: 'Жарамдылық мерзімі', ru: 'Срок действия', en: 'Valid' },
+  validFromTo: { kk: '{from} бастап {to} дейін', ru: 'с {from} по {to}', en: 'from {from} to {to}' },
+  caseNumber: { kk: 'Іс нөмірі', ru: 'Номер дела', en: 'Case number' },
+  frameworkVersion: { kk: 'Стандарттар нұсқасы', ru: 'Версия стандартов', en: 'Version of the standards' },
+  publishedAt: { kk: 'Жарияланды', ru: 'Опубликовано', en: 'Published' },
+  decisionSummary: { kk: 'Қысқаша мазмұны', ru: 'Кратко', en: 'In brief' },
+  superseded: { kk: 'Түзетілген', ru: 'Заменено', en: 'Superseded' },
+  supersededBy: {
+    kk: 'Бұл шешім түзетілді, оның орнына {link} шешімі қолданылады.',
+    ru: 'Это решение исправлено и заменено решением {link}.',
+    en: 'This decision was corrected and is superseded by decision {link}.',
+  },
+  corrects: {
+    kk: 'Бұл шешім {link} шешімін түзетеді.',
+    ru: 'Это решение исправляет решение {link}.',
+    en: 'This decision corrects decision {link}.',
+  },
+  reportsTitle: { kk: 'Жарияланған есептер', ru: 'Опубликованные отчёты', en: 'Published reports' },
+  noReports: { kk: 'Жарияланған есептер жоқ.', ru: 'Опубликованных отчётов нет.', en: 'No published reports.' },
+
+  // Report page
+  reportOrganization: { kk: 'Ұйым', ru: 'Организация', en: 'Organization' },
+  reportKind: { kk: 'Есеп түрі', ru: 'Вид отчёта', en: 'Kind of report' },
+  reportLanguage: { kk: 'Есеп тілі', ru: 'Язык отчёта', en: 'Language of the report' },
+  reportPublishedIn: {
+    kk: 'Бұл есеп {language} жарияланған.',
+    ru: 'Этот отчёт опубликован на {language}.',
+    en: 'This report is published in {language}.',
+  },
+  reportSummary: { kk: 'Қысқаша мазмұны', ru: 'Краткое содержание', en: 'Summary' },
+  reportSections: { kk: 'Стандарттар бойынша бағалау', ru: 'Оценка по стандартам', en: 'Assessment by standard' },
+  standardLabel: { kk: '{code} стандарты', ru: 'Стандарт {code}', en: 'Standard {code}' },
+  findings: { kk: 'Анықталғаны', ru: 'Выводы', en: 'Findings' },
+  strengths: { kk: 'Күшті жақтары', ru: 'Сильные стороны', en: 'Strengths' },
+  recommendations: { kk: 'Ұсынымдар', ru: 'Рекомендации', en: 'Recommendations' },
+  translations: { kk: 'Басқа тілдердегі нұсқасы', ru: 'Этот отчёт на других языках', en: 'This report in other languages' },
+  noTranslations: {
+    kk: 'Бұл есеп басқа тілдерде жарияланбаған.',
+    ru: 'На других языках этот отчёт не опубликован.',
+    en: 'This report is not published in other languages.',
+  },
+  backToOrganization: { kk: 'Ұйым бетіне оралу', ru: 'К странице организации', en: 'Back to the organization' },
+
+  // Standards
+  standardsTitle: { kk: 'Аккредиттеу стандарттары', ru: 'Стандарты аккредитации', en: 'Accreditation standards' },
+  standardsLead: {
+    kk: 'Ұйымдар осы стандарттар мен өлшемшарттар бойынша бағаланады. Әр іс басталған кезде күшіндегі нұсқа бойынша қаралады.',
+    ru: 'Организации оцениваются по этим стандартам и критериям. Каждое дело рассматривается по версии, действовавшей на момент его начала.',
+    en: 'Organizations are assessed against these standards and criteria. Each case is judged against the version in force when it started.',
+  },
+  sampleFramework: {
+    kk: 'Бұл стандарттардың үлгі нұсқасы: ол көрсету үшін жазылған және аккредиттеу органы бекіткен стандарттар емес.',
+    ru: 'Это образец стандартов: он написан для демонстрации и не является стандартами, утверждёнными аккредитационным органом.',
+    en: 'This is a sample framework written for demonstration. It is not the standards approved by the accreditation body.',
+  },
+  version: { kk: '{n}-нұсқа', ru: 'Версия {n}', en: 'Version {n}' },
+  inForceSince: { kk: '{date} бастап қолданылады', ru: 'Действует с {date}', en: 'In force since {date}' },
+  validityYears: {
+    kk: 'Аккредиттеудің әдепкі мерзімі: {n} жыл',
+    ru: 'Срок аккредитации по умолчанию (лет): {n}',
+    en: 'Default length of an accreditation (years): {n}',
+  },
+  criteriaCount: { kk: 'Өлшемшарттар саны: {n}', ru: 'Критериев: {n}', en: 'Criteria: {n}' },
+  criteria: { kk: 'Өлшемшарттар', ru: 'Критерии', en: 'Criteria' },
+  standardsContents: { kk: 'Стандарттар тізімі', ru: 'Список стандартов', en: 'List of standards' },
+  noFramework: {
+    kk: 'Қазір күшіндегі стандарттар жарияланбаған.',
+    ru: 'Действующие стандарты пока не опубликованы.',
+    en: 'No standards are in force yet.',
+  },
+
+  // Regions
+  regionsTitle: { kk: 'Өңірлер', ru: 'Регионы', en: 'Regions' },
+  regionsLead: {
+    kk: 'Қазақстанның 17 облысы және республикалық маңызы бар 3 қаласы. Өңірдің ұйымдарын көру үшін оны таңдаңыз.',
+    ru: '17 областей и 3 города республиканского значения Казахстана. Выберите регион, чтобы увидеть его организации.',
+    en: 'The 17 regions and 3 cities of republican significance of Kazakhstan. Choose one to see its organizations.',
+  },
+  regionTitle: { kk: '{region}: ұйымдар', ru: '{region}: организации', en: '{region}: organizations' },
+  regionCentre: { kk: 'Әкімшілік орталығы', ru: 'Административный центр', en: 'Administrative centre' },
+  allRegions: { kk: 'Барлық өңірлер', ru: 'Все регионы', en: 'All regions' },
+
+  // Verify
+  verifyTitle: {
+    kk: 'Аккредиттеу мәртебесін тексеру',
+    ru: 'Проверка статуса аккредитации',
+    en: 'Check accreditation status',
+  },
+  verifyLead: {
+    kk: 'Ұйымның БСН-ін енгізіңіз. Мәртебе тізілімнен дәл қазір алынады.',
+    ru: 'Введите БИН организации. Статус берётся из реестра прямо сейчас.',
+    en: 'Enter the organization’s BIN. The status is taken from the register right now.',
+  },
+  verifyLabel: { kk: 'БСН', ru: 'БИН', en: 'BIN' },
+  verifyHint: { kk: '12 цифр, мысалы 123456789012', ru: '12 цифр, например 123456789012', en: '12 digits, for example 123456789012' },
+  verifyButton: { kk: 'Тексеру', ru: 'Проверить', en: 'Check' },
+  verifyLive: {
+    kk: 'Бұл мәртебе тізілімнен дәл қазір алынды.',
+    ru: 'Этот статус только что получен из реестра.',
+    en: 'This status was taken from the register just now.',
+  },
+  checkedAt: { kk: 'Тексерілген уақыт: {time}', ru: 'Проверено: {time}', en: 'Checked at {time}' },
+  openEntry: { kk: 'Тізілімдегі жазбаны ашу', ru: 'Открыть запись в реестре', en: 'Open the register entry' },
+  latestDecision: { kk: 'Соңғы шешім', ru: 'Последнее решение', en: 'Latest decision' },
+  verifyInvalidTitle: { kk: 'БСН дұрыс емес', ru: 'Неверный БИН', en: 'This BIN is not valid' },
+  verifyInvalid: {
+    kk: '«{bin}» — дұрыс БСН емес. БСН 12 цифрдан тұрады, соңғысы — бақылау цифры. Нөмірді тексеріп, қайта енгізіңіз.',
+    ru: '«{bin}» — это не БИН. БИН состоит из 12 цифр, последняя — контрольная. Проверьте номер и введите его ещё раз.',
+    en: '“{bin}” is not a valid BIN. A BIN has 12 digits, and the last one is a check digit. Check the number and enter it again.',
+  },
+  verifyNotFoundTitle: { kk: 'Ұйым табылмады', ru: 'Организация не найдена', en: 'Organization not found' },
+  verifyNotFound: {
+    kk: 'Тізілімде БСН-і {bin} ұйым жоқ.',
+    ru: 'В реестре нет организации с БИН {bin}.',
+    en: 'The register has no organization with BIN {bin}.',
+  },
+  verifyNotFoundHelp: {
+    kk: 'Нөмірді тексеріңіз немесе ұйымды тізілімнен іздеңіз.',
+    ru: 'Проверьте номер или найдите организацию в реестре.',
+    en: 'Check the number, or look for the organization in the register.',
+  },
+  verifyUnavailableTitle: { kk: 'Тізілім қолжетімсіз', ru: 'Реестр недоступен', en: 'The register is not available' },
+  verifyUnavailable: {
+    kk: 'Тізілім қазір жауап бермей тұр. Біраз уақыттан кейін қайталап көріңіз.',
+    ru: 'Реестр сейчас не отвечает. Попробуйте ещё раз немного позже.',
+    en: 'The register is not answering right now. Please try again in a few minutes.',
+  },
+
+  // Not found
+  notFoundTitle: { kk: 'Бет табылмады', ru: 'Страница не найдена', en: 'Page not found' },
+  notFoundText: {
+    kk: 'Мекенжайды тексеріңіз немесе басты беттен бастаңыз.',
+    ru: 'Проверьте адрес или начните с главной страницы.',
+    en: 'Check the address, or start from the home page.',
+  },
+  chooseLanguage: { kk: 'Тілді таңдаңыз', ru: 'Выберите язык', en: 'Choose a language' },
+} satisfies Record<string, Strings>;
+
+export type UiKey = keyof typeof ui;
+
+/** A UI string in the given language, with {placeholders} filled in. */
+export function t(lang: Lang, key: UiKey, values: Record<string, string | number> = {}): string {
+  return ui[key][lang].replace(/\{(\w+)\}/g, (match, name: string) =>
+    name in values ? String(values[name]) : match,
+  );
+}
+
+/** The same, split around one placeholder so markup (e.g. a link) can go in its place. */
+export function tParts(lang: Lang, key: UiKey, placeholder: string): [string, string] {
+  const text = ui[key][lang];
+  const marker = `{${placeholder}}`;
+  const at = text.indexOf(marker);
+  if (at < 0) return [text, ''];
+  return [text.slice(0, at), text.slice(at + marker.length)];
+}
+
+/** A language named so it fits "shown in …" / "published in …" in the UI language. */
+const LANGUAGE_IN: Record<Lang, Record<Lang, string>> = {
+  kk: { kk: 'қазақ тілінде', ru: 'орыс тілінде', en: 'ағылшын тілінде' },
+  ru: { kk: 'казахском языке', ru: 'русском языке', en: 'английском языке' },
+  en: { kk: 'Kazakh', ru: 'Russian', en: 'English' },
+};
+
+export function languageIn(lang: Lang, language: Lang): string {
+  return LANGUAGE_IN[lang][language];
+}
+
+/** The short form for a compact fallback note in lists: "(орысша)", "(на русском)", "(in Russian)". */
+const LANGUAGE_SHORT: Record<Lang, Record<Lang, string>> = {
+  kk: { kk: 'қазақша', ru: 'орысша', en: 'ағылшынша' },
+  ru: { kk: 'казахском', ru: 'русском', en: 'английском' },
+  en: { kk: 'Kazakh', ru: 'Russian', en: 'English' },
+};
+
+export function languageShort(lang: Lang, language: Lang): string {
+  return LANGUAGE_SHORT[lang][language];
+}
+
+/** A language as a plain name (languages of instruction, language of a report). */
+const LANGUAGE_NAMES: Record<Lang, Record<Lang, string>> = {
+  kk: { kk: 'қазақ тілі', ru: 'орыс тілі', en: 'ағылшын тілі' },
+  ru: { kk: 'казахский', ru: 'русский', en: 'английский' },
+  en: { kk: 'Kazakh', ru: 'Russian', en: 'English' },
+};
+
+export function languageName(lang: Lang, language: Language | Lang): string {
+  return LANGUAGE_NAMES[lang][language.toLowerCase() as Lang];
+}
+
+export const STATUS_LABELS: Record<AccreditationStatus, Strings> = {
+  ACCREDITED: { kk: 'Аккредиттелген', ru: 'Аккредитована', en: 'Accredited' },
+  IN_PROGRESS: { kk: 'Аккредиттеу жүріп жатыр', ru: 'Идёт аккредитация', en: 'Accreditation in progress' },
+  EXPIRED: { kk: 'Аккредиттеу мерзімі өтті', ru: 'Срок аккредитации истёк', en: 'Accreditation expired' },
+  REFUSED: { kk: 'Аккредиттеуден бас тартылды', ru: 'В аккредитации отказано', en: 'Accreditation refused' },
+  NOT_ACCREDITED: { kk: 'Аккредиттелмеген', ru: 'Не аккредитована', en: 'Not accredited' },
+};
+
+/** What each status means, in a sentence. */
+export const STATUS_HELP: Record<AccreditationStatus, Strings> = {
+  ACCREDITED: {
+    kk: 'Аккредиттеу кеңесі ұйымды аккредиттеді және шешім бүгін күшінде.',
+    ru: 'Аккредитационный совет аккредитовал организацию, и решение действует сегодня.',
+    en: 'The Accreditation Council accredited the organization and the decision is valid today.',
+  },
+  IN_PROGRESS: {
+    kk: 'Аккредиттеу рәсімі жүріп жатыр; бүгін күшіндегі аккредиттеу жоқ.',
+    ru: 'Идёт процедура аккредитации; действующей сегодня аккредитации нет.',
+    en: 'An accreditation procedure is under way; no accreditation is valid today.',
+  },
+  EXPIRED: {
+    kk: 'Соңғы аккредиттеудің мерзімі өтті, жаңа рәсім басталған жоқ.',
+    ru: 'Срок последней аккредитации истёк, новая процедура не начата.',
+    en: 'The latest accreditation has ended and no new procedure is under way.',
+  },
+  REFUSED: {
+    kk: 'Соңғы жарияланған шешім бойынша аккредиттеуден бас тартылды.',
+    ru: 'По последнему опубликованному решению в аккредитации отказано.',
+    en: 'The latest published decision refused accreditation.',
+  },
+  NOT_ACCREDITED: {
+    kk: 'Жарияланған шешім жоқ және аккредиттеу рәсімі жүріп жатқан жоқ.',
+    ru: 'Опубликованных решений нет, и процедура аккредитации не идёт.',
+    en: 'There is no published decision and no procedure under way.',
+  },
+};
+
+export const OUTCOME_LABELS: Record<DecisionOutcome, Strings> = {
+  ACCREDITED: { kk: 'Аккредиттелді', ru: 'Аккредитована', en: 'Accredited' },
+  REFUSED: { kk: 'Аккредиттеуден бас тартылды', ru: 'В аккредитации отказано', en: 'Accreditation refused' },
+};
+
+export const KIND_LABELS: Record<OrganizationKind, Strings> = {
+  SCHOOL: { kk: 'Мектеп', ru: 'Школа', en: 'School' },
+  COLLEGE: { kk: 'Колледж', ru: 'Колледж', en: 'College' },
+  HIGHER_COLLEGE: { kk: 'Жоғары колледж', ru: 'Высший колледж', en: 'Higher college' },
+};
+
+export const LEVEL_LABELS: Record<EducationLevel, Strings> = {
+  SECONDARY: { kk: 'Орта білім', ru: 'Среднее образование', en: 'Secondary education' },
+  TECHNICAL_VOCATIONAL: {
+    kk: 'Техникалық және кәсіптік білім',
+    ru: 'Техническое и профессиональное образование',
+    en: 'Technical and vocational education',
+  },
+  POST_SECONDARY: { kk: 'Орта білімнен кейінгі білім', ru: 'Послесреднее образование', en: 'Post-secondary education' },
+};
+
+export const PROGRAMME_LABELS: Record<ProgrammeType, Strings> = {
+  INTERNATIONAL: {
+    kk: 'Халықаралық білім беру бағдарламалары',
+    ru: 'Международные образовательные программы',
+    en: 'International educational programmes',
+  },
+  SPECIALISED_GIFTED: {
+    kk: 'Мамандандырылған мектеп (соның ішінде дарынды балаларға арналған)',
+    ru: 'Специализированная школа (в том числе для одарённых детей)',
+    en: 'Specialised school (including for gifted children)',
+  },
+  STATE_STANDARD: {
+    kk: 'Мемлекеттік жалпыға міндетті білім беру стандарты',
+    ru: 'Государственный общеобязательный стандарт образования',
+    en: 'State compulsory education standard',
+  },
+};
+
+export const REPORT_KIND_LABELS: Record<ReportKind, Strings> = {
+  SELF_ASSESSMENT: { kk: 'Өзін-өзі бағалау есебі', ru: 'Отчёт о самооценке', en: 'Self-assessment report' },
+  PRELIMINARY: { kk: 'Алдын ала бағалау есебі', ru: 'Отчёт о предварительной оценке', en: 'Preliminary assessment report' },
+  EXTERNAL_FINAL: {
+    kk: 'Сыртқы бағалаудың қорытынды есебі',
+    ru: 'Итоговый отчёт внешней оценки',
+    en: 'Final external assessment report',
+  },
+  INTERIM: { kk: 'Аралық өзін-өзі бағалау есебі', ru: 'Промежуточный отчёт о самооценке', en: 'Interim self-assessment report' },
+};
+
+export const REGION_KIND_LABELS: Record<RegionKind, Strings> = {
+  OBLAST: { kk: 'облыс', ru: 'область', en: 'region' },
+  CITY: { kk: 'республикалық маңызы бар қала', ru: 'город республиканского значения', en: 'city of republican significance' },
+};
+
+/** Picks the visitor's language from a LocalizedText (`in(language:)`, which falls back when missing). */
+export function pick(text: Localized, lang: Lang): LocalizedString | null {
+  return lang === 'kk' ? text.inKk : lang === 'ru' ? text.inRu : text.inEn;
+}
+
+/** The plain text in the visitor's language (or its fallback), for titles and sorting. */
+export function plain(text: Localized, lang: Lang): string {
+  return pick(text, lang)?.text ?? '';
+}

@@ -1,0 +1,499 @@
+// Every query the site sends to the register's GraphQL API, with the types of their results
+// (written by hand to match /schema.graphql). Static pages call the `load*` functions at
+// build time; they are memoised, so a build fetches each list once however many pages use it.
+// The on-demand /verify route calls `verifyOrganization` at request time.
+import { ClientError, GraphQLClient } from 'graphql-request';
+
+// ---------------------------------------------------------------------------------------
+// Types (schema.graphql)
+
+export type Language = 'KK' | 'RU' | 'EN';
+export type AccreditationStatus = 'ACCREDITED' | 'EXPIRED' | 'IN_PROGRESS' | 'NOT_ACCREDITED' | 'REFUSED';
+export type DecisionOutcome = 'ACCREDITED' | 'REFUSED';
+export type OrganizationKind = 'SCHOOL' | 'COLLEGE' | 'HIGHER_COLLEGE';
+export type EducationLevel = 'SECONDARY' | 'TECHNICAL_VOCATIONAL' | 'POST_SECONDARY';
+export type ProgrammeType = 'INTERNATIONAL' | 'SPECIALISED_GIFTED' | 'STATE_STANDARD';
+export type ReportKind = 'SELF_ASSESSMENT' | 'PRELIMINARY' | 'EXTERNAL_FINAL' | 'INTERIM';
+export type RegionKind = 'OBLAST' | 'CITY';
+export type FrameworkStatus = 'ACTIVE' | 'DRAFT' | 'RETIRED';
+/** `Date` scalar: YYYY-MM-DD. */
+export type IsoDate = string;
+/** `DateTime` scalar: ISO 8601 with offset. */
+export type IsoDateTime = string;
+
+export const ACCREDITATION_STATUSES: readonly AccreditationStatus[] = [
+  'ACCREDITED',
+  'IN_PROGRESS',
+  'EXPIRED',
+  'REFUSED',
+  'NOT_ACCREDITED',
+];
+
+/** `LocalizedString`: a text in one language, with the language it is actually in. */
+export interface LocalizedString {
+  text: string;
+  language: Language;
+  isFallback: boolean;
+}
+
+/** A `LocalizedText` as the site asks for it: `in(language:)` for each of the three languages. */
+export interface Localized {
+  inKk: LocalizedString | null;
+  inRu: LocalizedString | null;
+  inEn: LocalizedString | null;
+}
+
+export interface RegionRef {
+  code: string;
+  name: Localized;
+}
+
+export interface Region extends RegionRef {
+  id: string;
+  kind: RegionKind;
+  centre: string;
+  organizationCount: number;
+}
+
+export interface StatusCount {
+  status: AccreditationStatus;
+  count: number;
+}
+
+export interface RegisterStatistics {
+  asOf: IsoDate;
+  totalOrganizations: number;
+  byStatus: StatusCount[];
+  byRegion: { region: { code: string }; total: number; byStatus: StatusCount[] }[];
+}
+
+export interface DecisionRef {
+  id: string;
+  number: string;
+}
+
+export interface Decision extends DecisionRef {
+  caseNumber: string;
+  decisionDate: IsoDate;
+  frameworkVersion: number;
+  isDemo: boolean;
+  outcome: DecisionOutcome;
+  publishedAt: IsoDateTime | null;
+  summary: Localized;
+  validFrom: IsoDate | null;
+  validUntil: IsoDate | null;
+  supersededBy: DecisionRef | null;
+  supersedes: DecisionRef | null;
+}
+
+export interface ReportRef {
+  id: string;
+  title: string;
+  language: Language;
+  kind: ReportKind;
+  publishedAt: IsoDateTime | null;
+  isDemo: boolean;
+}
+
+export interface OrganizationRef {
+  bin: string;
+  name: Localized;
+}
+
+/** One row of the register: what lists and filters need. */
+export interface OrganizationSummary extends OrganizationRef {
+  id: string;
+  binIsPlaceholder: boolean;
+  city: string;
+  isDemo: boolean;
+  accreditationStatus: AccreditationStatus;
+  accreditedUntil: IsoDate | null;
+  region: RegionRef;
+}
+
+/** Everything the organization page shows. */
+export interface Organization extends OrganizationSummary {
+  kind: OrganizationKind;
+  level: EducationLevel;
+  programmeType: ProgrammeType;
+  languages: Language[];
+  address: string | null;
+  website: string | null;
+  updatedAt: IsoDateTime;
+  latestDecision: DecisionRef | null;
+  decisions: Decision[];
+  reports: ReportRef[];
+  predecessor: OrganizationRef | null;
+  successors: OrganizationRef[];
+}
+
+export interface ReportSection {
+  position: number;
+  findings: string;
+  strengths: string | null;
+  recommendations: string | null;
+  standard: { code: string; title: Localized };
+}
+
+export interface Report extends ReportRef {
+  caseNumber: string;
+  frameworkVersion: number;
+  summary: string | null;
+  organization: OrganizationRef;
+  sections: ReportSection[];
+  translations: { id: string; title: string; language: Language }[];
+}
+
+export interface Criterion {
+  code: string;
+  position: number;
+  text: Localized;
+}
+
+export interface Standard {
+  code: string;
+  position: number;
+  title: Localized;
+  description: Localized;
+  criteria: Criterion[];
+}
+
+export interface StandardFramework {
+  id: string;
+  version: number;
+  status: FrameworkStatus;
+  isSample: boolean;
+  validityYears: number;
+  criteriaCount: number;
+  effectiveFrom: IsoDate | null;
+  effectiveTo: IsoDate | null;
+  title: Localized;
+  summary: Localized;
+  standards: Standard[];
+}
+
+/** What /verify/<BIN> shows: the status today, straight from the API. */
+export interface VerifiedOrganization extends OrganizationRef {
+  binIsPlaceholder: boolean;
+  isDemo: boolean;
+  city: string;
+  accreditationStatus: AccreditationStatus;
+  accreditedUntil: IsoDate | null;
+  region: RegionRef;
+  latestDecision: { number: string; decisionDate: IsoDate; outcome: DecisionOutcome; isDemo: boolean } | null;
+}
+
+interface Connection<T> {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: T }[];
+}
+
+// ---------------------------------------------------------------------------------------
+// Queries
+
+const LOCALIZED = /* GraphQL */ `
+  fragment L on LocalizedText {
+    inKk: in(language: KK) { text language isFallback }
+    inRu: in(language: RU) { text language isFallback }
+    inEn: in(language: EN) { text language isFallback }
+  }
+`;
+
+const ORGANIZATION_SUMMARY = /* GraphQL */ `
+  fragment OrganizationSummary on Organization {
+    id
+    bin
+    binIsPlaceholder
+    name { ...L }
+    city
+    isDemo
+    accreditationStatus
+    accreditedUntil
+    region { code name { ...L } }
+  }
+`;
+
+const ORGANIZATIONS_QUERY = /* GraphQL */ `
+  query SiteOrganizations($first: Int!, $after: String) {
+    organizations(first: $first, after: $after, orderBy: { field: BIN }) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        node {
+          ...OrganizationSummary
+          kind
+          level
+          programmeType
+          languages
+          address
+          website
+          updatedAt
+          latestDecision { id number }
+          decisions {
+            id
+            number
+            caseNumber
+            decisionDate
+            frameworkVersion
+            isDemo
+            outcome
+            publishedAt
+            summary { ...L }
+            validFrom
+            validUntil
+            supersededBy { id number }
+            supersedes { id number }
+          }
+          reports { id title language kind publishedAt isDemo }
+          predecessor { bin name { ...L } }
+          successors { bin name { ...L } }
+        }
+      }
+    }
+  }
+  ${ORGANIZATION_SUMMARY}
+  ${LOCALIZED}
+`;
+
+const REPORTS_QUERY = /* GraphQL */ `
+  query SiteReports($first: Int!, $after: String) {
+    reports(first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        node {
+          id
+          title
+          language
+          kind
+          publishedAt
+          isDemo
+          caseNumber
+          frameworkVersion
+          summary
+          organization { bin name { ...L } }
+          sections {
+            position
+            findings
+            strengths
+            recommendations
+            standard { code title { ...L } }
+          }
+          translations { id title language }
+        }
+      }
+    }
+  }
+  ${LOCALIZED}
+`;
+
+const REGIONS_QUERY = /* GraphQL */ `
+  query SiteRegions {
+    regions { id code kind centre organizationCount name { ...L } }
+    registerStatistics {
+      asOf
+      totalOrganizations
+      byStatus { status count }
+      byRegion { region { code } total byStatus { status count } }
+    }
+  }
+  ${LOCALIZED}
+`;
+
+const FRAMEWORK_QUERY = /* GraphQL */ `
+  query SiteStandards {
+    standardFramework {
+      id
+      version
+      status
+      isSample
+      validityYears
+      criteriaCount
+      effectiveFrom
+      effectiveTo
+      title { ...L }
+      summary { ...L }
+      standards {
+        code
+        position
+        title { ...L }
+        description { ...L }
+        criteria { code position text { ...L } }
+      }
+    }
+  }
+  ${LOCALIZED}
+`;
+
+const VERIFY_QUERY = /* GraphQL */ `
+  query SiteVerify($bin: String!) {
+    organization(bin: $bin) {
+      bin
+      binIsPlaceholder
+      isDemo
+      city
+      name { ...L }
+      accreditationStatus
+      accreditedUntil
+      region { code name { ...L } }
+      latestDecision { number decisionDate outcome isDemo }
+    }
+  }
+  ${LOCALIZED}
+`;
+
+/** The API's largest page (schema: 1 to 100 per page). */
+export const PAGE_SIZE = 100;
+
+// ---------------------------------------------------------------------------------------
+// Client
+
+/** Reads KZA_API_URL from the process environment (at build time or, for /verify, at request time). */
+export function apiUrl(): string {
+  const url = process.env['KZA_API_URL']?.trim();
+  if (!url) {
+    throw new Error(
+      'KZA_API_URL is not set. The site reads the register from the GraphQL API: ' +
+        'set KZA_API_URL to its endpoint, e.g. KZA_API_URL=http://127.0.0.1:4000/graphql',
+    );
+  }
+  try {
+    new URL(url);
+  } catch {
+    throw new Error(`KZA_API_URL is not a URL: "${url}". Expected e.g. http://127.0.0.1:4000/graphql`);
+  }
+  return url;
+}
+
+function client(): GraphQLClient {
+  return new GraphQLClient(apiUrl(), { errorPolicy: 'none' });
+}
+
+/** Raised when the API cannot be reached or answers with something other than GraphQL data. */
+export class ApiUnavailableError extends Error {
+  override name = 'ApiUnavailableError';
+}
+
+/** The first error code of a GraphQL error response (extensions.code), if any. */
+export function errorCode(error: unknown): string | undefined {
+  if (!(error instanceof ClientError)) return undefined;
+  const code = error.response.errors?.[0]?.extensions?.['code'];
+  return typeof code === 'string' ? code : undefined;
+}
+
+async function send<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const url = apiUrl();
+  try {
+    return await client().request<T>(query, variables);
+  } catch (error) {
+    if (error instanceof ClientError) {
+      // A GraphQL answer with errors: the caller may handle it (e.g. BAD_USER_INPUT).
+      if (error.response.errors?.length) throw error;
+      throw new ApiUnavailableError(
+        `The register API at ${url} (KZA_API_URL) answered HTTP ${error.response.status} without GraphQL data.`,
+        { cause: error },
+      );
+    }
+    const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+    throw new ApiUnavailableError(`The register API at ${url} (KZA_API_URL) could not be reached: ${reason}`, {
+      cause: error,
+    });
+  }
+}
+
+/** Fetches every page of a connection, 100 at a time, following `endCursor`. */
+async function fetchAll<T, K extends string>(query: string, field: K): Promise<{ nodes: T[]; totalCount: number }> {
+  const nodes: T[] = [];
+  let after: string | null = null;
+  let totalCount: number;
+  for (;;) {
+    const data: Record<K, Connection<T>> = await send<Record<K, Connection<T>>>(query, { first: PAGE_SIZE, after });
+    const page = data[field];
+    totalCount = page.totalCount;
+    for (const edge of page.edges) nodes.push(edge.node);
+    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
+    after = page.pageInfo.endCursor;
+  }
+  if (nodes.length !== totalCount) {
+    throw new Error(`The API reported ${totalCount} ${field} but paging returned ${nodes.length}.`);
+  }
+  return { nodes, totalCount };
+}
+
+/**
+ * Fails with a clear message unless KZA_API_URL is set and a GraphQL API answers there.
+ * The build calls it first (astro.config.mjs), so a missing API stops it at once.
+ */
+export async function checkApi(): Promise<void> {
+  const url = apiUrl();
+  try {
+    const data = await new GraphQLClient(url, { signal: AbortSignal.timeout(15_000) }).request<{ __typename: string }>(
+      /* GraphQL */ `query SiteApiCheck { __typename }`,
+    );
+    if (data.__typename !== 'Query') throw new Error('the answer is not from a GraphQL API');
+  } catch (error) {
+    const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+    throw new ApiUnavailableError(
+      `The register API at ${url} (KZA_API_URL) is not reachable: ${reason}. Start the API, or fix KZA_API_URL.`,
+      { cause: error },
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Build-time loaders (memoised per build)
+
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  return () => {
+    promise ??= load().catch((error: unknown) => {
+      promise = undefined;
+      throw error;
+    });
+    return promise;
+  };
+}
+
+/** The whole register with the details of each organization. */
+export const loadOrganizations = once(async (): Promise<Organization[]> => {
+  return (await fetchAll<Organization, 'organizations'>(ORGANIZATIONS_QUERY, 'organizations')).nodes;
+});
+
+/** Every published report, with its sections. */
+export const loadReports = once(async (): Promise<Report[]> => {
+  return (await fetchAll<Report, 'reports'>(REPORTS_QUERY, 'reports')).nodes;
+});
+
+/** The regions and the key figures of the register. */
+export const loadRegionsAndStatistics = once(async (): Promise<{ regions: Region[]; statistics: RegisterStatistics }> => {
+  const data = await send<{ regions: Region[]; registerStatistics: RegisterStatistics }>(REGIONS_QUERY);
+  return { regions: data.regions, statistics: data.registerStatistics };
+});
+
+/** The standards in force, or null when there is none. */
+export const loadActiveFramework = once(async (): Promise<StandardFramework | null> => {
+  return (await send<{ standardFramework: StandardFramework | null }>(FRAMEWORK_QUERY)).standardFramework;
+});
+
+// ---------------------------------------------------------------------------------------
+// Request-time query (/verify)
+
+export type VerifyResult =
+  | { kind: 'found'; organization: VerifiedOrganization }
+  | { kind: 'not-found' }
+  | { kind: 'invalid'; message: string }
+  | { kind: 'unavailable'; message: string };
+
+/** Asks the API for an organization's status now. Never throws. */
+export async function verifyOrganization(bin: string): Promise<VerifyResult> {
+  try {
+    const data = await send<{ organization: VerifiedOrganization | null }>(VERIFY_QUERY, { bin });
+    return data.organization ? { kind: 'found', organization: data.organization } : { kind: 'not-found' };
+  } catch (error) {
+    if (errorCode(error) === 'BAD_USER_INPUT' && error instanceof ClientError) {
+      return { kind: 'invalid', message: error.response.errors?.[0]?.message ?? 'Invalid BIN' };
+    }
+    return { kind: 'unavailable', message: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,99 @@
+// Dates, times, addresses of pages and sorting: small pure helpers shared by the pages.
+import { LOCALES, type Lang } from '../i18n/ui.ts';
+import type { AccreditationStatus, IsoDate } from './api.ts';
+
+export const TIME_ZONE = 'Asia/Almaty';
+
+/** The moment this build started; every static page says it was built then. */
+export const BUILT_AT = new Date();
+
+/** A `Date` scalar (YYYY-MM-DD, a calendar day) written out in the visitor's language. */
+export function formatDate(value: IsoDate, lang: Lang): string {
+  const [year, month, day] = value.split('-').map(Number);
+  if (!year || !month || !day) return value;
+  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, month - 1, day)),
+  );
+}
+
+/** A moment as the date and time in Kazakhstan (Asia/Almaty). */
+export function formatDateTime(value: Date | string, lang: Lang, withSeconds = false): string {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  return new Intl.DateTimeFormat(LOCALES[lang], {
+    dateStyle: 'long',
+    timeStyle: withSeconds ? 'medium' : 'short',
+    timeZone: TIME_ZONE,
+  }).format(date);
+}
+
+/** The calendar day of a moment in Kazakhstan, as YYYY-MM-DD. */
+export function almatyDay(value: Date): IsoDate {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    value,
+  );
+}
+
+/** ISO 8601 with Almaty's offset (+05:00), for <time datetime>. */
+export function isoInAlmaty(value: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: TIME_ZONE,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      timeZoneName: 'longOffset',
+    })
+      .formatToParts(value)
+      .map((part) => [part.type, part.value]),
+  );
+  const offset = String(parts['timeZoneName'] ?? 'GMT+05:00').replace('GMT', '') || '+00:00';
+  return `${parts['year']}-${parts['month']}-${parts['day']}T${parts['hour']}:${parts['minute']}:${parts['second']}${offset}`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Addresses
+
+/** The path of a page in a language; `rest` has no leading slash and ends with one (or is ''). */
+export const pagePath = (lang: Lang, rest = ''): string => `/${lang}/${rest}`;
+
+export const statusSlug = (status: AccreditationStatus): string => status.toLowerCase();
+
+export const registerPath = (page = 1): string => (page <= 1 ? 'register/' : `register/${page}/`);
+export const statusPath = (status: AccreditationStatus, page = 1): string =>
+  `register/status/${statusSlug(status)}/${page <= 1 ? '' : `${page}/`}`;
+export const organizationPath = (bin: string): string => `organizations/${bin}/`;
+export const regionPath = (code: string): string => `regions/${code}/`;
+export const reportPath = (id: string): string => `reports/${reportSlug(id)}/`;
+export const verifyHref = (bin: string, lang: Lang): string => `/verify/${encodeURIComponent(bin)}?lang=${lang}`;
+
+/** A Relay global ID (base64) made safe for a URL path segment (base64url, no padding). */
+export function reportSlug(id: string): string {
+  return id.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** An id attribute for a decision, from its number. */
+export const decisionAnchor = (number: string): string => `decision-${number.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+
+// ---------------------------------------------------------------------------------------
+// Lists
+
+/** Organizations on one page of the register. */
+export const REGISTER_PAGE_SIZE = 50;
+
+export function pageCount(total: number, size = REGISTER_PAGE_SIZE): number {
+  return Math.max(1, Math.ceil(total / size));
+}
+
+export function pageSlice<T>(items: readonly T[], page: number, size = REGISTER_PAGE_SIZE): T[] {
+  return items.slice((page - 1) * size, page * size);
+}
+
+/** Sorts by a text key in the visitor's language's alphabetical order. */
+export function sortByText<T>(items: readonly T[], lang: Lang, key: (item: T) => string): T[] {
+  const collator = new Intl.Collator(LOCALES[lang], { sensitivity: 'base', numeric: true });
+  return [...items].sort((a, b) => collator.compare(key(a), key(b)));
+}

@@ -1,0 +1,54 @@
+// What the static pages derive from the API's data: sorted lists, pages, lookups.
+import { plain, type Lang } from '../i18n/ui.ts';
+import {
+  loadOrganizations,
+  loadRegionsAndStatistics,
+  loadReports,
+  type AccreditationStatus,
+  type Organization,
+} from './api.ts';
+import { REGISTER_PAGE_SIZE, pageCount, sortByText } from './format.ts';
+
+/**
+ * Organizations per register page: 50, or KZA_REGISTER_PAGE_SIZE at build time (the tests
+ * use a small size so that the few seeded organizations still fill several pages).
+ */
+export function registerPageSize(): number {
+  const raw = process.env['KZA_REGISTER_PAGE_SIZE'];
+  const size = raw ? Number.parseInt(raw, 10) : REGISTER_PAGE_SIZE;
+  return Number.isInteger(size) && size > 0 ? size : REGISTER_PAGE_SIZE;
+}
+
+/** The register in the visitor's alphabetical order of names (then BIN). */
+export async function sortedOrganizations(lang: Lang, status?: AccreditationStatus): Promise<Organization[]> {
+  const organizations = await loadOrganizations();
+  const chosen = status ? organizations.filter((org) => org.accreditationStatus === status) : organizations;
+  return sortByText(chosen, lang, (org) => `${plain(org.name, lang)}\u0000${org.bin}`);
+}
+
+export async function organizationsOfRegion(lang: Lang, code: string): Promise<Organization[]> {
+  return (await sortedOrganizations(lang)).filter((org) => org.region.code === code);
+}
+
+/** Page numbers of a list of `total` organizations: [1, 2, ...]. */
+export function pageNumbers(total: number): number[] {
+  return Array.from({ length: pageCount(total, registerPageSize()) }, (_, index) => index + 1);
+}
+
+/** Whether any record shown is demonstration data. */
+export async function hasDemoData(): Promise<boolean> {
+  const [organizations, reports] = await Promise.all([loadOrganizations(), loadReports()]);
+  return (
+    organizations.some((org) => org.isDemo || org.decisions.some((decision) => decision.isDemo)) ||
+    reports.some((report) => report.isDemo)
+  );
+}
+
+export async function placeholderBinCount(): Promise<number> {
+  return (await loadOrganizations()).filter((org) => org.binIsPlaceholder).length;
+}
+
+export async function regionByCode(code: string) {
+  const { regions } = await loadRegionsAndStatistics();
+  return regions.find((region) => region.code === code);
+}

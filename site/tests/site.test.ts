@@ -1,0 +1,367 @@
+// The site as a visitor meets it: a real seeded API, a real `astro build` against it, the
+// built server (`node dist/server/entry.mjs`) and Debian's Chromium with JavaScript off.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startTestApi, type TestApi } from '@kza/api/testing';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const siteDir = fileURLToPath(new URL('..', import.meta.url));
+const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
+const outDir = join(siteDir, '.test-dist', `run-${process.pid}-${Date.now()}`);
+/** Small register pages so that the seeded organizations fill several of them. */
+const PAGE_SIZE = 10;
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const ACCREDITED_LABEL = { kk: 'Аккредиттелген', ru: 'Аккредитована', en: 'Accredited' } as const;
+
+let api: TestApi;
+let server: ChildProcess | undefined;
+let siteUrl = '';
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const timings: Record<string, number> = {};
+
+interface RunResult {
+  code: number | null;
+  output: string;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: siteDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+/** The environment of a child process: this one's, without KZA_API_URL unless given. */
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
+  delete env['KZA_API_URL'];
+  return { ...env, ...extra };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForServer(url: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The site server exited (${child.exitCode}):\n${log()}`);
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`The site server did not answer at ${url} within 20 s:\n${log()}`);
+}
+
+async function gql<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  const result = await api.query<T>(query, variables);
+  if (result.errors?.length || !result.data) throw new Error(`API error: ${JSON.stringify(result.errors)}`);
+  return result.data;
+}
+
+/** A BIN with a valid check digit (weights 1..11 mod 11, then 3..11,1,2), to look up one the register lacks. */
+function validBin(first11: string): string {
+  const digits = [...first11].map(Number);
+  const weighted = (weights: number[]) => digits.reduce((sum, digit, index) => sum + digit * (weights[index] ?? 0), 0) % 11;
+  let check = weighted([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+  if (check === 10) check = weighted([3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]);
+  if (check === 10) throw new Error(`${first11}: no valid check digit`);
+  return `${first11}${check}`;
+}
+
+async function open(path: string): Promise<number> {
+  const response = await page.goto(`${siteUrl}${path}`);
+  if (!response) throw new Error(`No response for ${path}`);
+  return response.status();
+}
+
+/** The address of the next page of a paginated list, or null on the last page. */
+async function nextPage(): Promise<string | null> {
+  const next = page.locator('.pagination a[rel="next"]');
+  return (await next.count()) === 0 ? null : next.getAttribute('href');
+}
+
+async function rowBins(): Promise<string[]> {
+  return page.locator('table.register-table tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-bin') ?? ''));
+}
+
+beforeAll(async () => {
+  let started = Date.now();
+  api = await startTestApi();
+  timings['api'] = Date.now() - started;
+
+  started = Date.now();
+  const build = await run(process.execPath, [astroBin, 'build', '--outDir', outDir], childEnv({
+    KZA_API_URL: api.graphqlUrl,
+    KZA_REGISTER_PAGE_SIZE: String(PAGE_SIZE),
+  }));
+  timings['build'] = Date.now() - started;
+  if (build.code !== 0) throw new Error(`astro build failed (${build.code}):\n${build.output}`);
+
+  started = Date.now();
+  const port = await freePort();
+  let serverLog = '';
+  server = spawn(process.execPath, [join(outDir, 'server', 'entry.mjs')], {
+    cwd: siteDir,
+    env: childEnv({ HOST: '127.0.0.1', PORT: String(port), KZA_API_URL: api.graphqlUrl }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
+  server.stderr?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
+  siteUrl = `http://127.0.0.1:${port}`;
+  await waitForServer(`${siteUrl}/`, server, () => serverLog);
+  timings['server'] = Date.now() - started;
+
+  started = Date.now();
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  // Every page is read with JavaScript off: nothing on the site may need it.
+  context = await browser.newContext({ javaScriptEnabled: false });
+  context.setDefaultTimeout(10_000);
+  page = await context.newPage();
+  timings['browser'] = Date.now() - started;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  await api?.stop();
+  await rm(outDir, { recursive: true, force: true });
+  console.log(`site test timings (ms): ${JSON.stringify(timings)}`);
+});
+
+describe('the built register site', () => {
+  it('builds static pages and an on-demand server entry', async () => {
+    const home = await readFile(join(outDir, 'client', 'ru', 'index.html'), 'utf8');
+    expect(home).toContain('<html lang="ru"');
+    const entry = await readFile(join(outDir, 'server', 'entry.mjs'), 'utf8');
+    expect(entry.length).toBeGreaterThan(0);
+  });
+
+  it('shows an accredited organization with its status in Kazakh, Russian and English', async () => {
+    const data = await gql<{ organizations: { edges: { node: { bin: string; accreditedUntil: string } }[] } }>(
+      `{ organizations(first: 1, filter: { status: ACCREDITED }) { edges { node { bin accreditedUntil } } } }`,
+    );
+    const org = data.organizations.edges[0]?.node;
+    expect(org, 'the seed has an accredited organization').toBeDefined();
+    for (const lang of ['kk', 'ru', 'en'] as const) {
+      expect(await open(`/${lang}/organizations/${org!.bin}/`)).toBe(200);
+      expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+      await expect(page.locator('h1').count()).resolves.toBe(1);
+      await expect(page.locator('.status-panel .badge__label').innerText()).resolves.toBe(ACCREDITED_LABEL[lang]);
+      await expect(page.locator('.status-panel').innerText()).resolves.toContain(org!.accreditedUntil.slice(0, 4));
+      await expect(page.locator('main').innerText()).resolves.toContain(org!.bin);
+      // A link to the live status.
+      expect(await page.locator(`a[href^="/verify/${org!.bin}"]`).count()).toBeGreaterThan(0);
+    }
+  });
+
+  it('lists every organization of the register across its pages', async () => {
+    const data = await gql<{ organizations: { totalCount: number; edges: { node: { bin: string } }[] } }>(
+      `{ organizations(first: 100) { totalCount edges { node { bin } } } }`,
+    );
+    expect(data.organizations.totalCount).toBeGreaterThan(PAGE_SIZE);
+    const seen: string[] = [];
+    let path: string | null = '/ru/register/';
+    let pages = 0;
+    while (path) {
+      expect(await open(path)).toBe(200);
+      seen.push(...(await rowBins()));
+      pages += 1;
+      path = await nextPage();
+      if (pages > 50) throw new Error('pagination does not end');
+    }
+    expect(pages).toBe(Math.ceil(data.organizations.totalCount / PAGE_SIZE));
+    expect(seen).toHaveLength(data.organizations.totalCount);
+    expect(new Set(seen)).toEqual(new Set(data.organizations.edges.map((edge) => edge.node.bin)));
+  });
+
+  it('filters by status without JavaScript, on pre-built pages', async () => {
+    const data = await gql<{ organizations: { totalCount: number } }>(
+      `{ organizations(first: 1, filter: { status: ACCREDITED }) { totalCount } }`,
+    );
+    expect(await open('/en/register/')).toBe(200);
+    await page.locator('.filters a[href="/en/register/status/accredited/"]').click();
+    expect(new URL(page.url()).pathname).toBe('/en/register/status/accredited/');
+    const bins: string[] = [];
+    for (;;) {
+      bins.push(...(await rowBins()));
+      const next = await nextPage();
+      if (!next) break;
+      await open(next);
+    }
+    expect(bins).toHaveLength(data.organizations.totalCount);
+  });
+
+  it('lists only the organizations of a region on its page', async () => {
+    const data = await gql<{ regions: { code: string; organizationCount: number }[] }>(`{ regions { code organizationCount } }`);
+    const region = [...data.regions].sort((a, b) => b.organizationCount - a.organizationCount)[0]!;
+    expect(region.organizationCount).toBeGreaterThan(0);
+    const inRegion = await gql<{ organizations: { edges: { node: { bin: string } }[] } }>(
+      `query ($code: String!) { organizations(first: 100, filter: { regionCode: $code }) { edges { node { bin } } } }`,
+      { code: region.code },
+    );
+    expect(await open(`/kk/regions/${region.code}/`)).toBe(200);
+    const bins = await rowBins();
+    expect(bins.sort()).toEqual(inRegion.organizations.edges.map((edge) => edge.node.bin).sort());
+    // The regions index links to it.
+    expect(await open('/kk/regions/')).toBe(200);
+    expect(await page.locator(`main a[href="/kk/regions/${region.code}/"]`).count()).toBe(1);
+  });
+
+  it('switches language and stays on the same page', async () => {
+    expect(await open('/ru/register/2/')).toBe(200);
+    const link = page.locator('nav.lang-switcher a[hreflang="en"]');
+    await link.click();
+    expect(new URL(page.url()).pathname).toBe('/en/register/2/');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.locator('nav.lang-switcher a[hreflang="kk"]').click();
+    expect(new URL(page.url()).pathname).toBe('/kk/register/2/');
+    expect(await page.locator('html').getAttribute('lang')).toBe('kk');
+  });
+
+  it('checks the live status on /verify/<BIN>, with the time of the check', async () => {
+    const data = await gql<{ organizations: { edges: { node: { bin: string } }[] } }>(
+      `{ organizations(first: 1, filter: { status: ACCREDITED }) { edges { node { bin } } } }`,
+    );
+    const bin = data.organizations.edges[0]!.node.bin;
+    const before = Date.now();
+    expect(await open(`/verify/${bin}?lang=ru`)).toBe(200);
+    expect(await page.locator('html').getAttribute('lang')).toBe('ru');
+    await expect(page.locator('.status-panel .badge__label').innerText()).resolves.toBe(ACCREDITED_LABEL.ru);
+    const checked = page.locator('.checked-at time');
+    await expect(checked.innerText()).resolves.toMatch(/Проверено|\d{2}:\d{2}:\d{2}/);
+    await expect(page.locator('.checked-at').innerText()).resolves.toContain('Проверено');
+    const at = Date.parse((await checked.getAttribute('datetime')) ?? '');
+    expect(at).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 - 1000);
+    expect(at).toBeLessThanOrEqual(Date.now() + 1000);
+    expect(await checked.getAttribute('datetime')).toMatch(/\+05:00$/);
+    // Default language: Kazakh.
+    expect(await open(`/verify/${bin}`)).toBe(200);
+    expect(await page.locator('html').getAttribute('lang')).toBe('kk');
+  });
+
+  it('answers 400 with a clear message for an invalid BIN, and 404 for an unknown one', async () => {
+    expect(await open('/verify/12345?lang=en')).toBe(400);
+    await expect(page.locator('h1').innerText()).resolves.toBe('This BIN is not valid');
+    await expect(page.locator('main').innerText()).resolves.toContain('“12345” is not a valid BIN');
+
+    const unknown = validBin('12345678901');
+    expect(await open(`/verify/${unknown}?lang=en`)).toBe(404);
+    await expect(page.locator('main').innerText()).resolves.toContain(`The register has no organization with BIN ${unknown}`);
+  });
+
+  it('serves pages that need no JavaScript and have the landmarks a visitor relies on', async () => {
+    const data = await gql<{ reports: { edges: { node: { id: string; sections: { position: number }[] } }[] } }>(
+      `{ reports(first: 1) { edges { node { id sections { position } } } } }`,
+    );
+    const reportSlug = data.reports.edges[0]!.node.id.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const paths = ['/', '/kk/', '/ru/register/', '/en/standards/', '/ru/regions/', `/en/reports/${reportSlug}/`, '/verify?lang=en'];
+    for (const path of paths) {
+      expect(await open(path), path).toBe(200);
+      expect(await page.locator('script').count(), `${path} has no script`).toBe(0);
+      expect(await page.locator('h1').count(), `${path} has one h1`).toBe(1);
+      expect(await page.locator('main').count(), `${path} has a main`).toBe(1);
+      expect(await page.locator('a.skip-link[href="#main"]').count(), `${path} has a skip link`).toBe(1);
+      expect(await page.locator('html').getAttribute('lang'), `${path} has a language`).toMatch(/^(kk|ru|en)$/);
+      expect(await page.locator('h1').isVisible(), `${path} shows its heading`).toBe(true);
+      expect(await page.locator('header').count(), `${path} has a header`).toBeGreaterThan(0);
+      expect(await page.locator('nav').count(), `${path} has navigation`).toBeGreaterThan(0);
+      expect(await page.locator('footer time[datetime]').count(), `${path} says when it was made`).toBeGreaterThan(0);
+    }
+    // A report: one section per standard, and a print layout without the navigation.
+    await open(`/en/reports/${reportSlug}/`);
+    expect(await page.locator('.report-section').count()).toBe(data.reports.edges[0]!.node.sections.length);
+    expect(await page.locator('.main-nav').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.main-nav').isVisible()).toBe(false);
+    expect(await page.locator('.report').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    // The home page explains the demonstration data; the standards page flags a sample framework.
+    await open('/en/');
+    await expect(page.locator('main').innerText()).resolves.toContain('demonstration records');
+    await expect(page.locator('main').innerText()).resolves.toContain('placeholder BIN');
+    const framework = await gql<{ standardFramework: { isSample: boolean } | null }>(`{ standardFramework { isSample } }`);
+    await open('/en/standards/');
+    if (framework.standardFramework?.isSample) {
+      await expect(page.locator('main').innerText()).resolves.toContain('sample framework');
+    }
+  });
+
+  it('says so when a text is not translated, and marks the language of the text shown', async () => {
+    const data = await gql<{
+      decisions: {
+        edges: { node: { number: string; organization: { bin: string }; summary: { in: { language: string; isFallback: boolean } | null } } }[];
+      };
+    }>(`{ decisions(first: 100, filter: { includeSuperseded: true }) { edges { node { number organization { bin } summary { in(language: EN) { language isFallback } } } } } }`);
+    const untranslated = data.decisions.edges.map((edge) => edge.node).find((decision) => decision.summary.in?.isFallback);
+    if (!untranslated) return; // the seed translates everything: nothing to show
+    const shownIn = untranslated.summary.in!.language.toLowerCase();
+    expect(await open(`/en/organizations/${untranslated.organization.bin}/`)).toBe(200);
+    const decision = page.locator(`li.decision:has(h3:has-text("${untranslated.number}"))`);
+    await expect(decision.locator('.fallback-note').innerText()).resolves.toMatch(/^Translation not available; shown in (Kazakh|Russian)\.$/);
+    expect(await decision.locator(`[lang="${shownIn}"]`).count()).toBeGreaterThan(0);
+  });
+
+  it('passes the axe accessibility checks for WCAG 2.2 AA', async () => {
+    // axe runs inside the page, so this one context has JavaScript on; the site itself ships none.
+    const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const axeContext = await browser.newContext({ javaScriptEnabled: true });
+    try {
+      const axePage = await axeContext.newPage();
+      const org = await gql<{ organizations: { edges: { node: { bin: string } }[] } }>(
+        `{ organizations(first: 1, filter: { status: ACCREDITED }) { edges { node { bin } } } }`,
+      );
+      const bin = org.organizations.edges[0]!.node.bin;
+      const paths = ['/', '/kk/', '/ru/register/', `/en/organizations/${bin}/`, '/ru/standards/', '/kk/regions/', `/verify/${bin}?lang=en`, '/verify/123?lang=ru'];
+      for (const path of paths) {
+        await axePage.goto(`${siteUrl}${path}`);
+        await axePage.addScriptTag({ content: axeSource });
+        const violations = await axePage.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+          const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+          return result.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`);
+        });
+        expect(violations, path).toEqual([]);
+      }
+    } finally {
+      await axeContext.close();
+    }
+  });
+
+  it('refuses to build without KZA_API_URL, saying why', async () => {
+    const result = await run(process.execPath, [astroBin, 'build', '--outDir', join(outDir, 'unset')], childEnv({}));
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('KZA_API_URL is not set');
+  });
+});
