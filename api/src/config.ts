@@ -2,6 +2,7 @@
 // the README's "Configuration" table.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { OrganizationKind } from './generated/prisma/enums.ts';
 
 export const repositoryRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
@@ -14,6 +15,35 @@ export interface AppConfig {
   apiPort: number;
   sitePort: number;
   logLevel: string;
+  /** SMTP server for e-mail, e.g. smtps://user:password@mail.example.kz:465; unset writes e-mails to the log. */
+  smtpUrl: string | undefined;
+  /** Sender of e-mails (From header). */
+  mailFrom: string;
+  /** Pause between polls of the outbox delivery worker when nothing is due. */
+  outboxPollMs: number;
+  /** Pause between runs of the scheduled job (reminders, re-accreditation notices). */
+  schedulerIntervalMs: number;
+  /** Days before a development-plan action's due date that its reminder is sent. */
+  actionReminderDays: number;
+  /** Days before the interim self-assessment report is due that its reminder is sent. */
+  interimReportReminderDays: number;
+  /** Months before an accreditation expires that the case moves to RE_ACCREDITATION_DUE. */
+  reAccreditationNoticeMonths: number;
+  /** Folder of uploaded document files (content-addressed by sha256). */
+  documentsDir: string;
+  /** Largest document upload accepted, in bytes. */
+  maxUploadBytes: number;
+  /** Expert team sizes and the conflict-of-interest look-back (see teamFormationConfig). */
+  teamFormation: TeamFormationConfig;
+  /** Hours of professional development a certified expert owes per calendar year (KZA_EXPERT_YEARLY_HOURS, default 36). */
+  expertYearlyHours: number;
+}
+
+export interface TeamFormationConfig {
+  /** Experts on a case's team, lead included, by organization kind (KZA_TEAM_SIZE_SCHOOL, ... as "min-max"). */
+  teamSize: Record<OrganizationKind, { min: number; max: number }>;
+  /** Employment at an organization ended less than this many years ago is a conflict of interest (KZA_CONFLICT_LOOKBACK_YEARS). */
+  conflictLookBackYears: number;
 }
 
 function port(name: string, fallback: number): number {
@@ -26,6 +56,52 @@ function port(name: string, fallback: number): number {
   return value;
 }
 
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, got "${raw}"`);
+  return value;
+}
+
+/** Document sizes are stored in a 32-bit integer column. */
+const MAX_STORABLE_BYTES = 2 ** 31 - 1;
+
+function uploadLimit(env: NodeJS.ProcessEnv): number {
+  const value = positiveInteger(env, 'KZA_MAX_UPLOAD_BYTES', 25 * 1024 * 1024);
+  if (value > MAX_STORABLE_BYTES) throw new Error(`KZA_MAX_UPLOAD_BYTES must be at most ${MAX_STORABLE_BYTES}, got ${value}`);
+  return value;
+}
+
+// Assumed defaults: the programme sets no team size; a school's team is a lead and at least one member.
+const defaultTeamSize: Record<OrganizationKind, string> = { SCHOOL: '2-5', COLLEGE: '3-5', HIGHER_COLLEGE: '3-6' };
+
+function sizeRange(env: NodeJS.ProcessEnv, name: string, fallback: string): { min: number; max: number } {
+  const raw = env[name] || fallback;
+  const match = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(raw);
+  const min = Number(match?.[1]);
+  const max = Number(match?.[2]);
+  if (!match || min < 2 || max < min) throw new Error(`${name} must be "min-max" with 2 <= min <= max (a lead and at least one member), got "${raw}"`);
+  return { min, max };
+}
+
+/** Team formation settings; read per request by expertTeamCandidates and caseProposeTeam. */
+export function teamFormationConfig(env: NodeJS.ProcessEnv = process.env): TeamFormationConfig {
+  return {
+    teamSize: {
+      SCHOOL: sizeRange(env, 'KZA_TEAM_SIZE_SCHOOL', defaultTeamSize.SCHOOL),
+      COLLEGE: sizeRange(env, 'KZA_TEAM_SIZE_COLLEGE', defaultTeamSize.COLLEGE),
+      HIGHER_COLLEGE: sizeRange(env, 'KZA_TEAM_SIZE_HIGHER_COLLEGE', defaultTeamSize.HIGHER_COLLEGE),
+    },
+    conflictLookBackYears: positiveInteger(env, 'KZA_CONFLICT_LOOKBACK_YEARS', 3),
+  };
+}
+
+/** The yearly professional-development requirement of experts; read per request by the experts' queries. */
+export function expertYearlyHours(env: NodeJS.ProcessEnv = process.env): number {
+  return positiveInteger(env, 'KZA_EXPERT_YEARLY_HOURS', 36);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
@@ -34,5 +110,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     apiPort: port('API_PORT', 4000),
     sitePort: port('SITE_PORT', 4321),
     logLevel: env.LOG_LEVEL || 'info',
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.KZA_MAIL_FROM || 'KZA Accreditation <no-reply@accreditation.local>',
+    outboxPollMs: positiveInteger(env, 'KZA_OUTBOX_POLL_MS', 5000),
+    schedulerIntervalMs: positiveInteger(env, 'KZA_SCHEDULER_INTERVAL_MINUTES', 60) * 60_000,
+    actionReminderDays: positiveInteger(env, 'KZA_ACTION_REMINDER_DAYS', 14),
+    interimReportReminderDays: positiveInteger(env, 'KZA_INTERIM_REPORT_REMINDER_DAYS', 60),
+    reAccreditationNoticeMonths: positiveInteger(env, 'KZA_REACCREDITATION_NOTICE_MONTHS', 12),
+    documentsDir: resolve(repositoryRoot, env.KZA_DOCUMENTS_DIR || '.data/documents'),
+    maxUploadBytes: uploadLimit(env),
+    teamFormation: teamFormationConfig(env),
+    expertYearlyHours: expertYearlyHours(env),
   };
 }

@@ -9,8 +9,15 @@ import cors from 'cors';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { pinoHttp } from 'pino-http';
+import { createRequestContext } from './auth/request-context.ts';
+import { createAuthService, type AuthService } from './auth/service.ts';
+import { loadAuthSettings } from './auth/settings.ts';
+import { resolveViewer } from './auth/viewer.ts';
+import { loadConfig } from './config.ts';
 import type { Database } from './db/database.ts';
-import { createContext, type GraphQLContext } from './graphql/context.ts';
+import { documentsRouter } from './documents/routes.ts';
+import { DocumentStorage } from './documents/storage.ts';
+import type { GraphQLContext } from './graphql/context.ts';
 import { schema } from './graphql/schema.ts';
 import type { Logger } from './shared/logger.ts';
 
@@ -28,8 +35,14 @@ export interface ApiServerOptions {
   host?: string;
   /** 0 picks a free port (tests). */
   port?: number;
+  /** Called after a publication is committed; `pnpm start` rebuilds the site then. */
+  onRegisterChanged?: () => void;
   /** Clock for "today" in accreditation statuses; tests pin it. */
   now?: () => Date;
+  /** Sign-in settings and limiters; from the environment (KZA_JWT_SECRET, ...) when omitted. */
+  auth?: AuthService;
+  /** Document folder and upload limit; from the environment (KZA_DOCUMENTS_DIR, KZA_MAX_UPLOAD_BYTES) when omitted. */
+  documents?: { dir: string; maxUploadBytes: number };
 }
 
 const READINESS_TIMEOUT_MS = 2000;
@@ -52,6 +65,7 @@ function formatError(logger: Logger) {
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const { db, logger } = options;
   const now = options.now ?? (() => new Date());
+  const auth = options.auth ?? createAuthService(loadAuthSettings());
   const app = express();
   const httpServer = createServer(app);
   const apollo = new ApolloServer<GraphQLContext>({
@@ -87,7 +101,25 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     '/graphql',
     cors(),
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async () => createContext(db.prisma, now()) }),
+    // The viewer comes from the Authorization header; a bad token answers 401 (auth/viewer.ts).
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({ ...(await createRequestContext(db.prisma, auth, req, now())), registerChanged: options.onRegisterChanged }),
+    }),
+  );
+
+  // Upload and download of case documents (documents/routes.ts), beside GraphQL.
+  const config = loadConfig();
+  const documents = options.documents ?? { dir: config.documentsDir, maxUploadBytes: config.maxUploadBytes };
+  app.use(
+    '/documents',
+    documentsRouter({
+      prisma: db.prisma,
+      storage: new DocumentStorage(documents.dir),
+      maxUploadBytes: documents.maxUploadBytes,
+      resolveViewer: (req) => resolveViewer(db.prisma, req.headers.authorization, now(), auth),
+      logger,
+      now,
+    }),
   );
 
   await new Promise<void>((resolve, reject) => {

@@ -2,7 +2,7 @@
 // register data nor the site's source changed since the last one.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { repositoryRoot } from './config.ts';
@@ -11,7 +11,8 @@ import { todayInKazakhstan } from './shared/dates.ts';
 import type { Logger } from './shared/logger.ts';
 
 export const siteDir = join(repositoryRoot, 'site');
-const buildStampPath = join(siteDir, 'dist', 'kza-build.json');
+const distDir = join(siteDir, 'dist');
+const buildStampPath = join(distDir, 'kza-build.json');
 export const siteServerEntry = join(siteDir, 'dist', 'server', 'entry.mjs');
 
 /** Everything the built pages depend on; a rebuild is needed when it changes. */
@@ -51,12 +52,36 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: strin
   });
 }
 
-/** Runs `astro build` for the site with KZA_API_URL pointing at the API. */
-export async function buildSite(graphqlUrl: string): Promise<void> {
+/** Runs `astro build` for the site with KZA_API_URL pointing at the API (into site/dist unless told otherwise). */
+export async function buildSite(graphqlUrl: string, outDir?: string): Promise<void> {
   const require = createRequire(join(siteDir, 'package.json'));
   const astroPackage = require.resolve('astro/package.json');
   const { bin } = JSON.parse(readFileSync(astroPackage, 'utf8')) as { bin: { astro: string } };
-  await run(process.execPath, [join(dirname(astroPackage), bin.astro), 'build'], { ...process.env, KZA_API_URL: graphqlUrl }, siteDir);
+  const args = [join(dirname(astroPackage), bin.astro), 'build', ...(outDir ? ['--outDir', outDir] : [])];
+  await run(process.execPath, args, { ...process.env, KZA_API_URL: graphqlUrl }, siteDir);
+}
+
+/**
+ * Rebuilds the site into a staging folder while the old one keeps being served, then
+ * calls `swap` to move it into place (the caller restarts the site server around it).
+ */
+export async function rebuildSiteBesideLive(
+  prisma: PrismaClient,
+  graphqlUrl: string,
+  swap: (replace: () => void) => Promise<void>,
+): Promise<void> {
+  const staging = join(siteDir, 'dist-next');
+  const retired = join(siteDir, 'dist-previous');
+  rmSync(staging, { recursive: true, force: true });
+  await buildSite(graphqlUrl, staging);
+  const fingerprint = await siteFingerprint(prisma, graphqlUrl);
+  await swap(() => {
+    rmSync(retired, { recursive: true, force: true });
+    if (existsSync(distDir)) renameSync(distDir, retired);
+    renameSync(staging, distDir);
+    writeFileSync(buildStampPath, JSON.stringify({ fingerprint, builtAt: new Date().toISOString() }));
+  });
+  rmSync(retired, { recursive: true, force: true });
 }
 
 export async function buildSiteIfChanged(prisma: PrismaClient, graphqlUrl: string, logger: Logger): Promise<void> {

@@ -239,6 +239,33 @@ describe('the built register site', () => {
     expect(await page.locator(`main a[href="/kk/regions/${region.code}/"]`).count()).toBe(1);
   });
 
+  it('lists a certified demonstration expert on the experts page in Kazakh, Russian and English', async () => {
+    const data = await gql<{ certifiedExperts: { nodes: { certificateNumber: string; name: Record<'kk' | 'ru' | 'en', string> }[] } }>(
+      `{ certifiedExperts(first: 1, filter: { level: SECONDARY }) { nodes { certificateNumber name { kk ru en } } } }`,
+    );
+    const expert = data.certifiedExperts.nodes[0]!;
+    expect(expert.certificateNumber).toMatch(/^DEMO-/);
+    const labels = { kk: { nav: 'Сарапшылар', demo: 'Демо' }, ru: { nav: 'Эксперты', demo: 'Демо' }, en: { nav: 'Experts', demo: 'Demo' } } as const;
+    for (const lang of ['kk', 'ru', 'en'] as const) {
+      // Walk the pages of the register (and of its level filter) until the expert's row.
+      for (const start of [`/${lang}/experts/`, `/${lang}/experts/level/secondary/`]) {
+        let path: string | null = start;
+        let found = false;
+        while (path && !found) {
+          expect(await open(path), path).toBe(200);
+          found = (await page.locator(`tr[data-certificate="${expert.certificateNumber}"]`).count()) === 1;
+          if (!found) path = await nextPage();
+        }
+        expect(found, `${start} lists ${expert.certificateNumber}`).toBe(true);
+        const row = page.locator(`tr[data-certificate="${expert.certificateNumber}"]`);
+        await expect(row.locator('th').innerText()).resolves.toBe(expert.name[lang]);
+        await expect(row.locator('.tag').innerText()).resolves.toBe(labels[lang].demo);
+        await expect(page.locator('.main-nav a[aria-current="page"]').innerText()).resolves.toBe(labels[lang].nav);
+        await expect(page.locator('main').innerText()).resolves.toContain('DEMO-');
+      }
+    }
+  });
+
   it('switches language and stays on the same page', async () => {
     expect(await open('/ru/register/2/')).toBe(200);
     const link = page.locator('nav.lang-switcher a[hreflang="en"]');
@@ -286,7 +313,7 @@ describe('the built register site', () => {
       `{ reports(first: 1) { edges { node { id sections { position } } } } }`,
     );
     const reportSlug = data.reports.edges[0]!.node.id.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-    const paths = ['/', '/kk/', '/ru/register/', '/en/standards/', '/ru/regions/', `/en/reports/${reportSlug}/`, '/verify?lang=en'];
+    const paths = ['/', '/kk/', '/ru/register/', '/en/standards/', '/ru/regions/', '/en/experts/', `/en/reports/${reportSlug}/`, '/verify?lang=en'];
     for (const path of paths) {
       expect(await open(path), path).toBe(200);
       expect(await page.locator('script').count(), `${path} has no script`).toBe(0);
@@ -343,7 +370,7 @@ describe('the built register site', () => {
         `{ organizations(first: 1, filter: { status: ACCREDITED }) { edges { node { bin } } } }`,
       );
       const bin = org.organizations.edges[0]!.node.bin;
-      const paths = ['/', '/kk/', '/ru/register/', `/en/organizations/${bin}/`, '/ru/standards/', '/kk/regions/', `/verify/${bin}?lang=en`, '/verify/123?lang=ru'];
+      const paths = ['/', '/kk/', '/ru/register/', `/en/organizations/${bin}/`, '/ru/standards/', '/kk/regions/', '/kk/experts/', `/verify/${bin}?lang=en`, '/verify/123?lang=ru'];
       for (const path of paths) {
         await axePage.goto(`${siteUrl}${path}`);
         await axePage.addScriptTag({ content: axeSource });

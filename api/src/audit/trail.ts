@@ -91,9 +91,21 @@ export async function appendAuditEvent(tx: Prisma.TransactionClient, entry: Audi
   });
 }
 
+/** The event where a broken chain first fails, as the verifier found it. */
+export interface BrokenAuditEvent {
+  action: string;
+  subjectType: string;
+  subjectId: string;
+}
+
+/**
+ * `events` counts the events that verified: all of them when ok, those before `brokenAt`
+ * otherwise. `lastHash` is the hash to keep outside the database as an anchor (see
+ * docs/audit-trail.md); it is GENESIS_HASH for an empty trail.
+ */
 export type AuditChainResult =
   | { ok: true; events: number; lastHash: string }
-  | { ok: false; events: number; brokenAt: bigint; reason: string };
+  | { ok: false; events: number; brokenAt: bigint; reason: string; event: BrokenAuditEvent };
 
 /** Walks the whole chain in order and reports the first event that does not hold. */
 export async function verifyAuditChain(prisma: PrismaClient, batchSize = 1000): Promise<AuditChainResult> {
@@ -108,8 +120,9 @@ export async function verifyAuditChain(prisma: PrismaClient, batchSize = 1000): 
     });
     if (batch.length === 0) return { ok: true, events: checked, lastHash: previousHash };
     for (const event of batch) {
+      const found = { action: event.action, subjectType: event.subjectType, subjectId: event.subjectId };
       if (event.previousHash !== previousHash) {
-        return { ok: false, events: checked, brokenAt: event.sequence, reason: 'the event before it was changed or removed' };
+        return { ok: false, events: checked, brokenAt: event.sequence, reason: 'the event before it was changed or removed', event: found };
       }
       const expected = hashAuditContent({
         previousHash: event.previousHash,
@@ -123,7 +136,7 @@ export async function verifyAuditChain(prisma: PrismaClient, batchSize = 1000): 
         after: event.after,
       });
       if (expected !== event.hash) {
-        return { ok: false, events: checked, brokenAt: event.sequence, reason: 'its content does not match its hash (edited)' };
+        return { ok: false, events: checked, brokenAt: event.sequence, reason: 'its content does not match its hash (edited)', event: found };
       }
       previousHash = event.hash;
       checked += 1;

@@ -23,3 +23,6 @@ try {
 } finally {
   await db.close();
 }
+// The WebAssembly schema engine leaves a timer behind that would keep the process alive for
+// seconds after the work is done: a one-shot command ends here.
+process.exit(process.exitCode ?? 0);

@@ -2,6 +2,7 @@
 import { loadConfig } from '../config.ts';
 import { migrate } from '../db/migrate.ts';
 import { isEmpty, seedDatabase } from '../db/seed.ts';
+import { startBackgroundJobs } from '../jobs/background.ts';
 import { startApiServer } from '../server.ts';
 import { createLogger } from '../shared/logger.ts';
 import { openConfiguredDatabase } from './open.ts';
@@ -13,12 +14,14 @@ await migrate(db, (message) => logger.info(message));
 if (await isEmpty(db.prisma)) logger.info(await seedDatabase(db.prisma), 'seeded an empty database');
 const api = await startApiServer({ db, logger, host: config.apiHost, port: config.apiPort });
 logger.info({ url: api.graphqlUrl, database: db.kind }, 'API listening');
+const jobs = startBackgroundJobs({ prisma: db.prisma, logger, config });
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     if (stopping) return;
     stopping = true;
+    await jobs.stop();
     await api.close();
     await db.close();
     process.exit(0);

@@ -1,6 +1,6 @@
 // One code path above the driver adapter: PGlite (embedded, the default) or PostgreSQL.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import {
@@ -130,6 +130,45 @@ function postgresAdapterFactory(databaseUrl: string): SqlMigrationAwareDriverAda
   };
 }
 
+/**
+ * PGlite is a single-process database: two processes on one folder would each see a stale
+ * copy and could corrupt it. A lock file beside the folder names the process holding it.
+ */
+function lockDataDir(dataDir: string): void {
+  const lockPath = `${dataDir}.lock`;
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(readFileSync(lockPath, 'utf8'));
+      if (holder && holder !== process.pid && processIsAlive(holder)) {
+        throw new Error(
+          `The embedded database ${dataDir} is in use by process ${holder} (is \`pnpm start\` running?). ` +
+            'Stop that process first, or use PostgreSQL (DATABASE_URL) to share one database between processes.',
+          { cause: error },
+        );
+      }
+      rmSync(lockPath, { force: true }); // left behind by a process that no longer runs
+    }
+  }
+}
+
+function unlockDataDir(dataDir: string): void {
+  const lockPath = `${dataDir}.lock`;
+  if (existsSync(lockPath) && readFileSync(lockPath, 'utf8') === String(process.pid)) rmSync(lockPath, { force: true });
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const log = options.onQuery ? ([{ emit: 'event', level: 'query' }] as const) : undefined;
   if (options.databaseUrl) {
@@ -148,7 +187,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     };
   }
   // "memory://" gives a throw-away database (tests); anything else is a folder on disk.
-  if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
+  const onDisk = !options.dataDir.startsWith('memory://');
+  if (onDisk) {
+    mkdirSync(options.dataDir, { recursive: true });
+    lockDataDir(options.dataDir);
+  }
   const client = await PGlite.create({ dataDir: options.dataDir });
   const adapterFactory = new PrismaPGlite(client);
   const prisma = new PrismaClient({ adapter: adapterFactory, log: log ? [...log] : [] });
@@ -164,6 +207,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     close: async () => {
       await prisma.$disconnect();
       await client.close();
+      if (onDisk) unlockDataDir(options.dataDir);
     },
   };
 }

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { appendAuditEvent, systemActor } from '../audit/trail.ts';
 import { repositoryRoot } from '../config.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import {
@@ -14,9 +15,12 @@ import {
   Language,
   OrganizationKind,
   ProgrammeType,
+  QuestionKind,
   RegionKind,
   ReportKind,
+  SurveyAudience,
 } from '../generated/prisma/enums.ts';
+import { seedDemoExperts } from '../experts/demo-seed.ts';
 import { isValidBin } from '../organizations/bin.ts';
 import { fromIsoDate } from '../shared/dates.ts';
 
@@ -132,6 +136,19 @@ const demoFile = z.object({
   ),
 });
 
+const surveyFile = z.object({
+  questions: z.array(
+    z.object({
+      audience: z.enum(SurveyAudience),
+      position: z.number().int().positive(),
+      kind: z.enum(QuestionKind),
+      textKk: text,
+      textRu: text,
+      textEn: text.nullable(),
+    }),
+  ),
+});
+
 function readSeedFile<T extends z.ZodType>(name: string, schema: T): z.infer<T> {
   const path = join(seedDir, name);
   const parsed = schema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
@@ -151,6 +168,8 @@ export interface SeedSummary {
   cases: number;
   decisions: number;
   reports: number;
+  /** Demonstration experts (certified, certificate numbers starting with DEMO-). */
+  experts: number;
 }
 
 export async function seedDatabase(prisma: PrismaClient, options: { demo?: boolean } = {}): Promise<SeedSummary> {
@@ -158,6 +177,7 @@ export async function seedDatabase(prisma: PrismaClient, options: { demo?: boole
   const organizations = readSeedFile('nis-campuses.json', organizationsFile).organizations;
   const framework = readSeedFile('framework-v1.json', frameworkFile);
   const demo = options.demo === false ? { cases: [] } : readSeedFile('demo.json', demoFile);
+  const survey = readSeedFile('survey-questions.json', surveyFile);
 
   return prisma.$transaction(
     async (tx) => {
@@ -203,9 +223,20 @@ export async function seedDatabase(prisma: PrismaClient, options: { demo?: boole
         }
       }
 
+      for (const { audience, position, ...question } of survey.questions) {
+        await tx.surveyQuestion.upsert({
+          where: { audience_position: { audience, position } },
+          create: { audience, position, ...question },
+          update: question,
+        });
+      }
+
       let decisionCount = 0;
       let reportCount = 0;
       const decisionIds = new Map<string, string>();
+      // Demonstration experts, so that the register of certified experts has content.
+      const expertCount = options.demo === false ? 0 : await seedDemoExperts(tx, regionIds, organizationIds);
+
       for (const demoCase of demo.cases) {
         const organizationId = organizationIds.get(demoCase.organizationBin);
         if (!organizationId) throw new Error(`demo.json: case ${demoCase.number} names unknown BIN ${demoCase.organizationBin}`);
@@ -250,7 +281,24 @@ export async function seedDatabase(prisma: PrismaClient, options: { demo?: boole
             supersedesId: supersedesId ?? null,
             isDemo: true,
           };
+          const existing = await tx.decision.findUnique({ where: { number }, select: { publishedAt: true } });
           const row = await tx.decision.upsert({ where: { number }, create: { number, ...data }, update: data });
+          // The public decision history is read from the audit trail: record a publication
+          // this run makes, at its publication time. A re-run publishes nothing, so appends nothing.
+          if (row.publishedAt && !existing?.publishedAt) {
+            await appendAuditEvent(
+              tx,
+              {
+                actor: systemActor,
+                action: supersedesNumber ? 'decision.publish-correction' : 'decision.publish',
+                subjectType: 'Decision',
+                subjectId: row.id,
+                before: { publishedAt: null },
+                after: { publishedAt: row.publishedAt.toISOString(), outcome: row.outcome, supersedes: supersedesNumber ?? null, demo: true },
+              },
+              row.publishedAt,
+            );
+          }
           decisionIds.set(number, row.id);
           decisionCount += 1;
         }
@@ -287,6 +335,7 @@ export async function seedDatabase(prisma: PrismaClient, options: { demo?: boole
         cases: demo.cases.length,
         decisions: decisionCount,
         reports: reportCount,
+        experts: expertCount,
       };
     },
     { timeout: 120_000, maxWait: 30_000 },

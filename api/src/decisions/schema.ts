@@ -44,6 +44,10 @@ export const DecisionRef = builder.prismaNode('Decision', {
       description: 'The decision and its grounds in brief, with the Council’s recommendations.',
       resolve: (decision) => localized(decision, 'summary'),
     }),
+    recommendations: t.exposeString('recommendations', { nullable: true, description: 'The Council’s recommendations to the organization.' }),
+    votesFor: t.exposeInt('votesFor', { nullable: true, description: 'Votes for accreditation (null for decisions recorded before the platform).' }),
+    votesAgainst: t.exposeInt('votesAgainst', { nullable: true, description: 'Votes against accreditation.' }),
+    abstentions: t.exposeInt('abstentions', { nullable: true, description: 'Abstentions.' }),
     publishedAt: t.expose('publishedAt', {
       type: 'DateTime',
       nullable: true,

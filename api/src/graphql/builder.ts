@@ -5,7 +5,7 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, valueFromASTUntyped } from 'graphql';
 import type PrismaTypes from '../generated/pothos-prisma-types.ts';
 import { getDatamodel } from '../generated/pothos-prisma-types.ts';
 import { fromIsoDate, toIsoDate } from '../shared/dates.ts';
@@ -31,6 +31,7 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     Date: { Input: string; Output: Date | string };
     DateTime: { Input: Date; Output: Date };
+    JSON: { Input: unknown; Output: unknown };
   };
 }>({
   plugins: [ScopeAuthPlugin, ComplexityPlugin, PrismaPlugin, RelayPlugin],
@@ -44,6 +45,11 @@ export const builder = new SchemaBuilder<{
     }),
     // Type-level scopes run before any field of that type resolves.
     runScopesOnType: true,
+    // A denial is not a fault: clients tell "sign in" from "not allowed" by the code.
+    unauthorizedError: (_parent, context, _info, result) =>
+      new GraphQLError(result.message, {
+        extensions: { code: context.viewer.kind === 'public' ? 'UNAUTHENTICATED' : 'FORBIDDEN' },
+      }),
   },
   // A public API: bound how much one request may ask for. The site's largest query (a
   // page of 100 organizations with their decisions and reports) stays well inside.
@@ -132,6 +138,14 @@ builder.scalarType('DateTime', {
     if (!date || Number.isNaN(date.getTime())) throw new GraphQLError('A DateTime is an ISO 8601 string');
     return date;
   },
+});
+
+// Free-form values recorded as they were, e.g. the before/after states of audit events.
+builder.scalarType('JSON', {
+  description: 'Any JSON value (object, array, string, number, boolean or null), given as it was recorded.',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),
 });
 
 export const MAX_PAGE_SIZE = 100;

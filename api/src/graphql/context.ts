@@ -28,6 +28,8 @@ export interface GraphQLContext {
   today: string;
   /** The moment the request started; mutations record it. */
   now: Date;
+  /** Called after a change the public register shows has been committed (e.g. to rebuild the site). */
+  registerChanged?: () => void;
 }
 
 export function createContext(prisma: PrismaClient, now: Date = new Date(), viewer: Viewer = publicViewer): GraphQLContext {

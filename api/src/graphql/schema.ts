@@ -8,8 +8,17 @@ import '../standards/schema.ts';
 import '../organizations/schema.ts';
 import '../decisions/schema.ts';
 import '../reports/schema.ts';
+import '../documents/schema.ts';
 import '../statistics/schema.ts';
 import '../notifications/schema.ts';
+import '../cases/schema.ts';
+import '../council/schema.ts';
+import '../experts/schema.ts';
+import '../experts/team-formation-schema.ts';
+import '../feedback/schema.ts';
+import '../auth/schema.ts';
+import '../audit/schema.ts';
+import '../notifications/webhook-schema.ts';
 
 export const schema: GraphQLSchema = builder.toSchema({ sortSchema: false });
 

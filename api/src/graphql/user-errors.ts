@@ -12,9 +12,13 @@ export const userErrorCodes = {
   NOT_FOUND: 'No object with this identifier exists, or you may not see it.',
   FORBIDDEN: 'Your roles do not allow this action on this object.',
   STALE_VERSION: 'Someone changed the object since you read it; reload it and try again with the newer version.',
-  INVALID_TRANSITION: 'The case is not at a stage where this action can be taken.',
+  INVALID_TRANSITION: 'The object is not at a stage (a case) or status (an expert’s certification) where this action can be taken.',
   GUARD_FAILED: 'A condition of this step is not met yet; the message says which.',
-  CONFLICT_OF_INTEREST: 'The person has a declared conflict of interest with the organization.',
+  CONFLICT_OF_INTEREST:
+    'The person has a conflict of interest with the organization: declared, a recorded family link, or employment there now or within the look-back period.',
+  EXPERT_NOT_ELIGIBLE:
+    'The person may not sit on this expert team: no expert record or account, not certified through the last visit day, or on another visit on overlapping days.',
+  TEAM_COMPOSITION: 'The team as a whole breaks a rule: its size, its one lead, or the languages of instruction and the level it must cover.',
   ALREADY_EXISTS: 'An object with this key already exists.',
   INVALID_CREDENTIALS: 'The e-mail address or password is wrong.',
   RATE_LIMITED: 'Too many attempts; wait and try again.',

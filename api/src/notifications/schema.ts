@@ -43,7 +43,7 @@ builder.queryFields((t) => ({
         });
       },
     },
-    ...connectionTypeOptions('your notifications'),
+    ...connectionTypeOptions('notifications addressed to you'),
   ),
 }));
 

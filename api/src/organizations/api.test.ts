@@ -114,18 +114,28 @@ describe.each(kinds)('the register API on %s', (kind) => {
     expect(unknown.data?.organization).toBeNull();
   });
 
-  it('filters by region, kind and case-insensitive search in Cyrillic', async () => {
-    const result = await api.query<{ almaty: { totalCount: number }; colleges: { nodes: { bin: string }[] }; search: { nodes: { bin: string }[] } }>(
+  it('filters by region, kind, language of instruction and case-insensitive search in Cyrillic', async () => {
+    const result = await api.query<{
+      almaty: { totalCount: number };
+      colleges: { nodes: { bin: string }[] };
+      search: { nodes: { bin: string }[] };
+      english: { totalCount: number };
+      russian: { totalCount: number };
+    }>(
       `{
         almaty: organizations(filter: { regionCode: "75" }) { totalCount }
         colleges: organizations(filter: { kind: COLLEGE }) { nodes { bin } }
         search: organizations(filter: { search: "исправленное" }) { nodes { bin } }
+        english: organizations(filter: { language: EN }) { totalCount }
+        russian: organizations(filter: { language: RU }) { totalCount }
       }`,
     );
     expect(result.errors).toBeUndefined();
     expect(result.data?.almaty.totalCount).toBe(3);
     expect(result.data?.colleges.nodes.map((n) => n.bin)).toEqual([fixture.bins.get('expired-yesterday')]);
     expect(result.data?.search.nodes.map((n) => n.bin)).toEqual([fixture.bins.get('corrected')]);
+    expect(result.data?.english.totalCount).toBe(0);
+    expect(result.data?.russian.totalCount).toBe(fixtureOrganizations.length);
   });
 
   it('counts the register by region, kind and status', async () => {

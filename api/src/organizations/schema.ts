@@ -10,6 +10,7 @@ import { toIsoDate } from '../shared/dates.ts';
 import { localized } from '../shared/localized.ts';
 import { accreditationStanding, accreditationStatuses, effectiveDecisions, type DecisionFacts } from './accreditation-status.ts';
 import { organizationIdsWithStatus } from './accreditation-status-sql.ts';
+import { organizationIdsTeaching } from '../db/enum-arrays.ts';
 import { binProblem, binRuleText } from './bin.ts';
 import { GraphQLError } from 'graphql';
 
@@ -185,7 +186,7 @@ async function organizationWhere(
   if (filter.kind) conditions.push({ kind: filter.kind });
   if (filter.level) conditions.push({ level: filter.level });
   if (filter.programmeType) conditions.push({ programmeType: filter.programmeType });
-  if (filter.language) conditions.push({ languages: { has: filter.language } });
+  if (filter.language) conditions.push({ id: { in: await organizationIdsTeaching(ctx.prisma, filter.language) } });
   const search = filter.search?.trim();
   if (search) {
     const words = search.split(/\s+/).slice(0, 8);

@@ -2,6 +2,7 @@ import { Prisma } from '../generated/prisma/client.ts';
 import { ReportKind } from '../generated/prisma/enums.ts';
 import { assertPageSize, builder, connectionTypeOptions, publicAccess } from '../graphql/builder.ts';
 import { describedEnum, LanguageEnum } from '../graphql/shared-types.ts';
+import { canViewCase } from '../cases/access.ts';
 
 export const ReportKindEnum = describedEnum('ReportKind', ReportKind, 'Which report of the procedure this is.', {
   SELF_ASSESSMENT: 'The organization’s self-assessment report (stage 2).',
@@ -28,7 +29,9 @@ export const ReportRef = builder.prismaNode('Report', {
   description:
     'A report of an accreditation case, in one language. Each language version is its own report; `translations` links them.',
   id: { field: 'id' },
-  authScopes: (report) => (report.publishedAt ? publicAccess : { staff: true }),
+  // Published reports are public; a draft is seen by the case's participants only.
+  authScopes: async (report, ctx) =>
+    report.publishedAt !== null || (ctx.viewer.kind === 'user' && (await canViewCase(ctx.prisma, ctx.viewer, report.caseId))),
   findUnique: (id) => ({ id, ...publishedReportsOnly }),
   fields: (t) => ({
     kind: t.expose('kind', { type: ReportKindEnum, description: 'Which report of the procedure this is.' }),

@@ -1,15 +1,37 @@
 // A real API over HTTP for tests: a migrated and seeded database (PGlite in memory unless
 // a kind is given) behind the production server on a free port.
+import { createAuthService, type AuthService } from '../auth/service.ts';
+import type { AuthSettings } from '../auth/settings.ts';
+import { testAuthSettings } from '../auth/test-users.ts';
 import type { DatabaseKind } from '../db/database.ts';
 import { seedDatabase } from '../db/seed.ts';
 import { startApiServer, type ApiServer } from '../server.ts';
 import { createLogger } from '../shared/logger.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 
+export { createTestUser, TEST_PASSWORD, type TestUser, type TestUserOptions } from '../auth/test-users.ts';
+
+export interface QueryOptions {
+  /** Sent as `Authorization: Bearer <token>` (an access token or an API token). */
+  token?: string;
+  /** Extra request headers, e.g. a malformed Authorization header. */
+  headers?: Record<string, string>;
+}
+
 export interface TestApi extends ApiServer {
   db: TestDatabase;
-  /** Sends a GraphQL operation and returns the parsed JSON body. */
-  query<T = unknown>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: GraphQLErrorBody[] }>;
+  /** Sends a GraphQL operation and returns the parsed JSON body (as the public unless a token is given). */
+  query<T = unknown>(query: string, variables?: Record<string, unknown>, options?: QueryOptions): Promise<{ data?: T; errors?: GraphQLErrorBody[] }>;
+  /** Like query, with the HTTP status and headers (e.g. to see a 401). */
+  request<T = unknown>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: QueryOptions,
+  ): Promise<{ status: number; headers: Headers; body: { data?: T; errors?: GraphQLErrorBody[] } }>;
+  /** The server's auth settings and limiters (createTestUser signs tokens with them). */
+  auth: AuthService;
+  /** The server's clock. */
+  now(): Date;
   stop(): Promise<void>;
 }
 
@@ -25,22 +47,36 @@ export interface TestApiOptions {
   seed?: boolean;
   now?: () => Date;
   onQuery?: (sql: string) => void;
+  /** Overrides of the test auth settings (a random JWT secret, cheap password hashing). */
+  auth?: Partial<AuthSettings>;
 }
 
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const db = await createTestDatabase(options.kind ?? 'pglite', { onQuery: options.onQuery });
   if (options.seed !== false) await seedDatabase(db.prisma);
-  const server = await startApiServer({ db, logger: createLogger('silent'), port: 0, now: options.now });
+  const auth = createAuthService(testAuthSettings(options.auth));
+  const now = options.now ?? (() => new Date());
+  const server = await startApiServer({ db, logger: createLogger(process.env.KZA_TEST_LOG_LEVEL ?? 'silent'), port: 0, now, auth });
+  const request = async (query: string, variables?: Record<string, unknown>, queryOptions: QueryOptions = {}) => {
+    const response = await fetch(server.graphqlUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(queryOptions.token ? { authorization: `Bearer ${queryOptions.token}` } : {}),
+        ...queryOptions.headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, headers: response.headers, body: await response.json() };
+  };
   return {
     ...server,
     db,
-    async query(query, variables) {
-      const response = await fetch(server.graphqlUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return response.json();
+    auth,
+    now,
+    request,
+    async query(query, variables, queryOptions) {
+      return (await request(query, variables, queryOptions)).body;
     },
     async stop() {
       await server.close();

@@ -46,6 +46,7 @@ export const ui = {
   navRegister: { kk: 'Тізілім', ru: 'Реестр', en: 'Register' },
   navRegions: { kk: 'Өңірлер', ru: 'Регионы', en: 'Regions' },
   navStandards: { kk: 'Стандарттар', ru: 'Стандарты', en: 'Standards' },
+  navExperts: { kk: 'Сарапшылар', ru: 'Эксперты', en: 'Experts' },
   navVerify: { kk: 'Мәртебені тексеру', ru: 'Проверить статус', en: 'Check a status' },
   languageSwitcher: { kk: 'Тілді таңдау', ru: 'Выбор языка', en: 'Choose a language' },
   builtAt: { kk: 'Бет жасалған уақыт: {time}', ru: 'Страница создана: {time}', en: 'Page built: {time}' },
@@ -210,10 +211,11 @@ export const ui = {
   },
   decisionsTitle: { kk: 'Шешімдер тарихы', ru: 'История решений', en: 'Decision history' },
   decisionsOrder: {
-    kk: 'Ең жаңа шешім бірінші. Түзетілген шешімдер де көрсетілген.',
-    ru: 'Сначала новые решения. Исправленные решения тоже показаны.',
-    en: 'Newest first. Decisions that were corrected are shown too.',
+    kk: 'Ең соңғы жарияланым бірінші, платформаның аудит журналында жазылғандай. Түзетілген шешімдер де тарихта қалады.',
+    ru: 'Сначала последние публикации, как они записаны в журнале аудита платформы. Исправленные решения остаются в истории.',
+    en: 'Latest publication first, as recorded in the platform’s audit trail. Corrected decisions stay in the history.',
   },
+  correctionTag: { kk: 'Түзету', ru: 'Исправление', en: 'Correction' },
   noDecisions: { kk: 'Жарияланған шешімдер жоқ.', ru: 'Опубликованных решений нет.', en: 'No published decisions.' },
   decision: { kk: 'Шешім {number}', ru: 'Решение {number}', en: 'Decision {number}' },
   decisionDate: { kk: 'Шешім күні', ru: 'Дата решения', en: 'Date of decision' },
@@ -299,6 +301,38 @@ export const ui = {
   regionTitle: { kk: '{region}: ұйымдар', ru: '{region}: организации', en: '{region}: organizations' },
   regionCentre: { kk: 'Әкімшілік орталығы', ru: 'Административный центр', en: 'Administrative centre' },
   allRegions: { kk: 'Барлық өңірлер', ru: 'Все регионы', en: 'All regions' },
+
+  // Register of certified experts
+  expertsTitle: {
+    kk: 'Сертификатталған сарапшылар тізілімі',
+    ru: 'Реестр сертифицированных экспертов',
+    en: 'Register of certified experts',
+  },
+  expertsFilteredTitle: { kk: 'Сарапшылар: {filter}', ru: 'Эксперты: {filter}', en: 'Experts: {filter}' },
+  expertsLead: {
+    kk: 'Мектептер мен колледждерді аккредиттеу кезінде оларды сертификатталған сарапшылар бағалайды. Тізілімде сертификаты бүгін жарамды сарапшылар ғана бар.',
+    ru: 'При аккредитации школы и колледжи оценивают сертифицированные эксперты. В реестре только эксперты, чей сертификат действует сегодня.',
+    en: 'Schools and colleges are assessed for accreditation by certified experts. The register lists only experts whose certificate is valid today.',
+  },
+  expertsOnDate: {
+    kk: 'Тізілім бет жасалған күнге ({date}) сәйкес.',
+    ru: 'Реестр показан на дату создания страницы ({date}).',
+    en: 'The register as of the day this page was built ({date}).',
+  },
+  expertsCount: { kk: 'Сарапшылар саны: {count}', ru: 'Экспертов: {count}', en: 'Experts: {count}' },
+  expertsDemoNote: {
+    kk: 'Назар аударыңыз: сертификат нөмірі «DEMO-» деп басталатын жазбалар — демонстрациялық деректер. Олар жүйенің жұмысын көрсету үшін жасалған, нақты сарапшылар емес. Мұндай жазбалар «Демо» белгісімен белгіленген.',
+    ru: 'Обратите внимание: записи, у которых номер сертификата начинается с «DEMO-», — демонстрационные данные. Они созданы, чтобы показать работу системы, это не настоящие эксперты. Такие записи отмечены знаком «Демо».',
+    en: 'Please note: entries whose certificate number starts with “DEMO-” are demonstration data. They were made to show how the system works and are not real experts. They are marked “Demo”.',
+  },
+  filterExpertLanguage: { kk: 'Жұмыс тілі', ru: 'Язык работы', en: 'Working language' },
+  filterExpertLevel: { kk: 'Білім деңгейі', ru: 'Уровень образования', en: 'Level of education' },
+  colExpertName: { kk: 'Аты-жөні', ru: 'ФИО', en: 'Name' },
+  colCertificate: { kk: 'Сертификат нөмірі', ru: 'Номер сертификата', en: 'Certificate number' },
+  colCertificateValid: { kk: 'Жарамдылық мерзімі', ru: 'Действует до', en: 'Valid until' },
+  colSpecialisations: { kk: 'Мамандануы', ru: 'Специализация', en: 'Specialisations' },
+  colExpertLanguages: { kk: 'Жұмыс тілдері', ru: 'Языки работы', en: 'Working languages' },
+  noExperts: { kk: 'Бұл тізімде сарапшылар әзірге жоқ.', ru: 'В этом списке пока нет экспертов.', en: 'There are no experts in this list yet.' },
 
   // Verify
   verifyTitle: {
@@ -507,4 +541,26 @@ export function pick(text: Localized, lang: Lang): LocalizedString | null {
 /** The plain text in the visitor's language (or its fallback), for titles and sorting. */
 export function plain(text: Localized, lang: Lang): string {
   return pick(text, lang)?.text ?? '';
+}
+
+/** Names of the subject area codes experts are certified in; an unknown code is shown as it is. */
+export const SUBJECT_LABELS: Record<string, Strings> = {
+  mathematics: { kk: 'Математика', ru: 'Математика', en: 'Mathematics' },
+  physics: { kk: 'Физика', ru: 'Физика', en: 'Physics' },
+  chemistry: { kk: 'Химия', ru: 'Химия', en: 'Chemistry' },
+  biology: { kk: 'Биология', ru: 'Биология', en: 'Biology' },
+  'computer-science': { kk: 'Информатика', ru: 'Информатика', en: 'Computer science' },
+  'kazakh-language': { kk: 'Қазақ тілі мен әдебиеті', ru: 'Казахский язык и литература', en: 'Kazakh language and literature' },
+  'russian-language': { kk: 'Орыс тілі мен әдебиеті', ru: 'Русский язык и литература', en: 'Russian language and literature' },
+  'english-language': { kk: 'Ағылшын тілі', ru: 'Английский язык', en: 'English language' },
+  history: { kk: 'Тарих', ru: 'История', en: 'History' },
+  geography: { kk: 'География', ru: 'География', en: 'Geography' },
+  governance: { kk: 'Білім беру ұйымын басқару', ru: 'Управление организацией образования', en: 'School governance' },
+  'inclusive-education': { kk: 'Инклюзивті білім беру', ru: 'Инклюзивное образование', en: 'Inclusive education' },
+  'vocational-training': { kk: 'Кәсіптік оқыту', ru: 'Профессиональное обучение', en: 'Vocational training' },
+  assessment: { kk: 'Оқу жетістіктерін бағалау', ru: 'Оценивание учебных достижений', en: 'Assessment of learning' },
+};
+
+export function subjectLabel(code: string, lang: Lang): string {
+  return Object.hasOwn(SUBJECT_LABELS, code) ? (SUBJECT_LABELS[code]?.[lang] ?? code) : code.replace(/-/g, ' ');
 }

@@ -86,6 +86,16 @@ export interface Decision extends DecisionRef {
   supersedes: DecisionRef | null;
 }
 
+export type DecisionTimelineKind = 'PUBLISHED' | 'CORRECTION_PUBLISHED';
+
+/** One publication in an organization's decision history (from the API's audit trail). */
+export interface DecisionTimelineEntry {
+  occurredAt: IsoDateTime;
+  kind: DecisionTimelineKind;
+  decision: DecisionRef;
+  supersedes: DecisionRef | null;
+}
+
 export interface ReportRef {
   id: string;
   title: string;
@@ -121,7 +131,10 @@ export interface Organization extends OrganizationSummary {
   website: string | null;
   updatedAt: IsoDateTime;
   latestDecision: DecisionRef | null;
+  /** Every published decision, corrected ones included; the page shows them in the order of `decisionTimeline`. */
   decisions: Decision[];
+  /** Publications of decisions, newest first. */
+  decisionTimeline: DecisionTimelineEntry[];
   reports: ReportRef[];
   predecessor: OrganizationRef | null;
   successors: OrganizationRef[];
@@ -181,6 +194,16 @@ export interface VerifiedOrganization extends OrganizationRef {
   accreditedUntil: IsoDate | null;
   region: RegionRef;
   latestDecision: { number: string; decisionDate: IsoDate; outcome: DecisionOutcome; isDemo: boolean } | null;
+}
+
+/** One entry of the public register of certified experts: nothing else is public about an expert. */
+export interface CertifiedExpert {
+  name: Localized;
+  /** Numbers starting with "DEMO-" mark demonstration data. */
+  certificateNumber: string;
+  validUntil: IsoDate;
+  specialisations: { levels: EducationLevel[]; subjectAreas: string[] };
+  languages: Language[];
 }
 
 interface Connection<T> {
@@ -243,6 +266,12 @@ const ORGANIZATIONS_QUERY = /* GraphQL */ `
             validFrom
             validUntil
             supersededBy { id number }
+            supersedes { id number }
+          }
+          decisionTimeline {
+            occurredAt
+            kind
+            decision { id number }
             supersedes { id number }
           }
           reports { id title language kind publishedAt isDemo }
@@ -338,6 +367,25 @@ const VERIFY_QUERY = /* GraphQL */ `
       accreditedUntil
       region { code name { ...L } }
       latestDecision { number decisionDate outcome isDemo }
+    }
+  }
+  ${LOCALIZED}
+`;
+
+const CERTIFIED_EXPERTS_QUERY = /* GraphQL */ `
+  query SiteCertifiedExperts($first: Int!, $after: String) {
+    certifiedExperts(first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        node {
+          name { ...L }
+          certificateNumber
+          validUntil
+          specialisations { levels subjectAreas }
+          languages
+        }
+      }
     }
   }
   ${LOCALIZED}
@@ -474,6 +522,11 @@ export const loadRegionsAndStatistics = once(async (): Promise<{ regions: Region
 /** The standards in force, or null when there is none. */
 export const loadActiveFramework = once(async (): Promise<StandardFramework | null> => {
   return (await send<{ standardFramework: StandardFramework | null }>(FRAMEWORK_QUERY)).standardFramework;
+});
+
+/** The register of certified experts: those certified with a certificate valid on the build day. */
+export const loadCertifiedExperts = once(async (): Promise<CertifiedExpert[]> => {
+  return (await fetchAll<CertifiedExpert, 'certifiedExperts'>(CERTIFIED_EXPERTS_QUERY, 'certifiedExperts')).nodes;
 });
 
 // ---------------------------------------------------------------------------------------
