@@ -2,12 +2,12 @@
 // probes on /healthz and /readyz, structured request logs.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, visit, type GraphQLFormattedError } from 'graphql';
 import { pinoHttp } from 'pino-http';
 import { createRequestContext } from './auth/request-context.ts';
 import { createAuthService, type AuthService } from './auth/service.ts';
@@ -48,6 +48,14 @@ export interface ApiServerOptions {
 const READINESS_TIMEOUT_MS = 2000;
 
 /** Hides internal faults from clients (they are logged); business and input errors pass. */
+const MAX_ECHOED_MESSAGE = 200;
+
+/**
+ * Hides internal faults from clients (they are logged); business and input errors pass.
+ * Errors the GraphQL layer raises about the request itself (a malformed cursor or global
+ * id, a negative page size) carry no code: they are the caller's, so BAD_USER_INPUT, and
+ * their message is cut short so that a huge argument is not echoed back.
+ */
 function formatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
@@ -57,9 +65,45 @@ function formatError(logger: Logger) {
         logger.error({ err: original, path: formatted.path }, 'unexpected error in a resolver');
         return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
       }
+      if (original.extensions?.code === undefined) {
+        const message = original.message.length > MAX_ECHOED_MESSAGE ? `${original.message.slice(0, MAX_ECHOED_MESSAGE)}…` : original.message;
+        return { message, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+      }
     }
     return formatted;
   };
+}
+
+/** Strings with a NUL character cannot be stored by PostgreSQL: refuse them up front, clearly. */
+const refuseNulCharacters: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ document, request }) {
+        let found = containsNul(request.variables ?? {});
+        visit(document, {
+          StringValue(node) {
+            if (node.value.includes('\u0000')) found = true;
+          },
+        });
+        if (found) {
+          throw new GraphQLError('Text may not contain the NUL character (U+0000).', {
+            extensions: { code: 'BAD_USER_INPUT', rule: 'NO_NUL_CHARACTER', http: { status: 400 } },
+          });
+        }
+      },
+    };
+  },
+};
+
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === 'object') return Object.values(value).some(containsNul);
+  return false;
+}
+
+function jsonError(res: express.Response, status: number, code: string, message: string): void {
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
 }
 
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
@@ -73,7 +117,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatError(logger),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), refuseNulCharacters],
   });
   await apollo.start();
 
@@ -121,6 +165,23 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       now,
     }),
   );
+
+  // Anything else is not here; errors of the HTTP layer (a body too large or not JSON)
+  // answer in JSON like the API, never with Express's HTML page and stack trace.
+  app.use((_req: express.Request, res: express.Response) => jsonError(res, 404, 'NOT_FOUND', 'No such address.'));
+  app.use((error: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    if (error.type === 'entity.too.large') jsonError(res, 413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than 1 MB.');
+    else if (error.type === 'entity.parse.failed') jsonError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+    else if (error.status && error.status >= 400 && error.status < 500) jsonError(res, error.status, 'BAD_REQUEST', 'The request is malformed.');
+    else {
+      logger.error({ err: error }, 'unexpected error in the HTTP layer');
+      jsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+    }
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

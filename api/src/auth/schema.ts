@@ -50,6 +50,8 @@ function isSelf(ctx: GraphQLContext, userId: string): boolean {
 }
 
 export const UserRef = builder.prismaNode('User', {
+  // node(id:) answers null, not an error, for what does not exist or may not be seen.
+  nullable: true,
   description: 'A person who signs in: staff, an expert, a council member or an organization representative. Visible to the person and to staff.',
   id: { field: 'id' },
   authScopes: (user, ctx) => isSelf(ctx, user.id) || isStaff(ctx.viewer),
@@ -67,6 +69,8 @@ export const UserRef = builder.prismaNode('User', {
 });
 
 export const ApiTokenRef = builder.prismaNode('ApiToken', {
+  // node(id:) answers null, not an error, for what does not exist or may not be seen.
+  nullable: true,
   description: 'A token for an integration. The token itself is shown once, at creation; only its prefix is kept readable.',
   id: { field: 'id' },
   authScopes: (token, ctx) => (ctx.viewer.kind === 'user' && ctx.viewer.userId === token.userId) || hasRole(ctx.viewer, 'ADMIN'),
@@ -89,6 +93,8 @@ export const ApiTokenRef = builder.prismaNode('ApiToken', {
 });
 
 export const ConflictOfInterestRef = builder.prismaNode('ConflictOfInterest', {
+  // node(id:) answers null, not an error, for what does not exist or may not be seen.
+  nullable: true,
   description: 'A declared link between a person and an organization: the person takes no part in its cases.',
   id: { field: 'id' },
   authScopes: (conflict, ctx) => isSelf(ctx, conflict.userId) || isStaff(ctx.viewer),

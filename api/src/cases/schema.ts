@@ -10,6 +10,7 @@ import { BusinessRuleError, inTransaction, userError, UserErrorRef, type UserErr
 import { fromIsoDate, toIsoDate } from '../shared/dates.ts';
 import { visitLengthProblem } from '../shared/working-days.ts';
 import { activeUserIdsWithRole } from '../db/enum-arrays.ts';
+import { binProblem, binRuleText } from '../organizations/bin.ts';
 import { proposalUserErrors, teamFormationRules, visitClashUserErrors } from '../experts/team-formation-data.ts';
 import { visibleCasesWhere } from './access.ts';
 import { applyStep, assertMayTake, loadVisibleCase, requireSignedIn, type CaseRow } from './steps.ts';
@@ -106,6 +107,8 @@ builder.prismaObject('ExpertTeam', {
 });
 
 export const AccreditationCaseRef = builder.prismaNode('AccreditationCase', {
+  // node(id:) answers null, not an error, for what does not exist or may not be seen.
+  nullable: true,
   description:
     'One accreditation procedure of one organization. Visible to staff, to the organization’s representatives, and to the experts of its team.',
   id: { field: 'id' },
@@ -409,7 +412,10 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       runCaseStep(ctx, async (tx) => {
         const viewer = requireSignedIn(ctx);
-        const organization = await tx.organization.findUnique({ where: { bin: input.organizationBin.trim() } });
+        const bin = input.organizationBin.trim();
+        const binRule = binProblem(bin);
+        if (binRule) throw new BusinessRuleError(userError('organizationBin', 'INVALID', `The value is not a valid BIN: ${binRuleText[binRule]}.`));
+        const organization = await tx.organization.findUnique({ where: { bin } });
         if (!organization) throw new BusinessRuleError(userError('organizationBin', 'NOT_FOUND', 'The register has no organization with this BIN.'));
         // A new case has no stage yet: only the role matters.
         assertMayTake('apply', viewer, { stage: null, organizationId: organization.id });

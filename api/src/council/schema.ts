@@ -50,6 +50,8 @@ builder.prismaObject('CouncilVote', {
 });
 
 export const CouncilMeetingRef = builder.prismaNode('CouncilMeeting', {
+  // node(id:) answers null, not an error, for what does not exist or may not be seen.
+  nullable: true,
   description: 'A meeting of the Accreditation Council, with its members, agenda and votes. Visible to staff.',
   id: { field: 'id' },
   authScopes: { staff: true },

@@ -18,6 +18,8 @@ export const DecisionOutcomeEnum = describedEnum(
 export const publishedOnly = { publishedAt: { not: null } } satisfies Prisma.DecisionWhereInput;
 
 export const DecisionRef = builder.prismaNode('Decision', {
+  // node(id:) answers null, not an error, for what does not exist or may not be seen.
+  nullable: true,
   description:
     'A decision of the Accreditation Council on one case. A published decision is never edited: a correction is a new decision that supersedes it, and both stay in the history.',
   id: { field: 'id' },

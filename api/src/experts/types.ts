@@ -129,6 +129,8 @@ export const ExpertRatingSummaryRef = builder.objectRef<RatingSummary>('ExpertRa
 });
 
 export const ExpertRef = builder.prismaNode('Expert', {
+  // node(id:) answers null, not an error, for what does not exist or may not be seen.
+  nullable: true,
   description:
     'An expert’s full record: personal data, certification, history and development. Visible to staff of the body and to the expert themself; never public.',
   id: { field: 'id' },
@@ -249,6 +251,8 @@ builder.prismaObject('ExpertFamilyLink', {
 });
 
 export const ProfessionalActivityRef = builder.prismaNode('ProfessionalActivity', {
+  // node(id:) answers null, not an error, for what does not exist or may not be seen.
+  nullable: true,
   description: 'One professional development activity of an expert, with its hours and evidence.',
   id: { field: 'id' },
   authScopes: byExpertAccess,
@@ -264,6 +268,8 @@ export const ProfessionalActivityRef = builder.prismaNode('ProfessionalActivity'
 });
 
 export const MentorshipRef = builder.prismaNode('Mentorship', {
+  // node(id:) answers null, not an error, for what does not exist or may not be seen.
+  nullable: true,
   description: 'A mentor–mentee pair of experts.',
   id: { field: 'id' },
   authScopes: async (row, ctx) => (await mayReadExpert(ctx, row.mentorId)) || (await mayReadExpert(ctx, row.menteeId)),

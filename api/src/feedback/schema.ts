@@ -61,6 +61,8 @@ const QuestionResultRef = builder.objectRef<QuestionResult>('SurveyQuestionResul
 });
 
 export const DevelopmentActionRef = builder.prismaNode('DevelopmentAction', {
+  // node(id:) answers null, not an error, for what does not exist or may not be seen.
+  nullable: true,
   description: 'An action of the organization’s development plan, answering a recommendation of the decision.',
   id: { field: 'id' },
   authScopes: (action, ctx) => canViewCase(ctx.prisma, ctx.viewer, action.caseId),

@@ -4,6 +4,8 @@ import { inTransaction, userError, BusinessRuleError, UserErrorRef } from '../gr
 const signedIn = { signedIn: true } as const;
 
 export const NotificationRef = builder.prismaNode('Notification', {
+  // node(id:) answers null, not an error, for what does not exist or may not be seen.
+  nullable: true,
   description: 'Something a user was told about: a step of a case, a deadline, a decision.',
   id: { field: 'id' },
   // Only the addressee sees a notification.

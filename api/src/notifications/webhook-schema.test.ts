@@ -198,3 +198,13 @@ describe.each(kinds)('webhooks over GraphQL on %s', (kind) => {
     }
   });
 });
+
+describe('webhook addresses', () => {
+  it('refuses private, link-local and cloud-metadata addresses, in every spelling', async () => {
+    const { webhookUrlProblem } = await import('./webhook-schema.ts');
+    for (const url of ['https://169.254.169.254/latest/meta-data', 'https://10.0.0.5/', 'https://172.16.4.2/', 'https://192.168.1.1/', 'https://[::ffff:a9fe:a9fe]/', 'https://0.0.0.0/', 'https://metadata.google.internal/', 'https://[fd00::1]/']) {
+      expect([url, webhookUrlProblem(url)]).toEqual([url, expect.stringMatching(/private, link-local or cloud-metadata/)]);
+    }
+    expect(webhookUrlProblem('https://integration.edu.gov.kz/hooks/kza')).toBeNull();
+  });
+});

@@ -1,5 +1,6 @@
 // Webhooks over GraphQL: integrators (the ministry's systems) register an endpoint that is
 // told, with a signed POST, when a decision is published. See docs/webhooks.md.
+import { BlockList, isIP } from 'node:net';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { actorOf, appendAuditEvent } from '../audit/trail.ts';
 import { assertPageSize, builder, connectionTypeOptions } from '../graphql/builder.ts';
@@ -24,6 +25,37 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 const MAX_URL_LENGTH = 2048;
 
 /** Why `raw` cannot be a webhook URL, or null when it can; http only for the local machine (tests, development). */
+// Addresses a webhook must never reach: the server would otherwise POST into networks the
+// integrator cannot see (private ranges, link-local cloud metadata). Loopback stays allowed
+// for development and tests (see docs/webhooks.md). A public name that resolves to such an
+// address is not caught here.
+const internalNetworks = new BlockList();
+for (const [network, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+] as const) {
+  internalNetworks.addSubnet(network, prefix, 'ipv4');
+}
+internalNetworks.addSubnet('fc00::', 7, 'ipv6');
+internalNetworks.addSubnet('fe80::', 10, 'ipv6');
+internalNetworks.addAddress('::', 'ipv6');
+
+function isInternalAddress(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'metadata.google.internal' || host.endsWith('.internal')) return true;
+  const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
+  if (mapped) {
+    const [high, low] = [Number.parseInt(mapped[1] ?? '0', 16), Number.parseInt(mapped[2] ?? '0', 16)];
+    return internalNetworks.check(`${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`, 'ipv4');
+  }
+  const family = isIP(host);
+  return family === 4 ? internalNetworks.check(host, 'ipv4') : family === 6 ? internalNetworks.check(host, 'ipv6') : false;
+}
+
 export function webhookUrlProblem(raw: string): string | null {
   if (raw.length > MAX_URL_LENGTH) return `The URL is longer than ${MAX_URL_LENGTH} characters.`;
   let url: URL;
@@ -33,6 +65,9 @@ export function webhookUrlProblem(raw: string): string | null {
     return 'The URL must be absolute, e.g. https://example.kz/hooks/kza.';
   }
   if (url.username || url.password) return 'The URL must not contain a user name or password; the signature authenticates deliveries.';
+  if (isInternalAddress(url.hostname)) {
+    return 'The URL must not point at a private, link-local or cloud-metadata address; webhooks call the integrator’s public endpoint.';
+  }
   if (url.protocol === 'https:') return null;
   if (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname)) return null;
   return 'The URL must use https (http is accepted only for localhost and 127.0.0.1).';
@@ -51,6 +86,8 @@ export const WebhookEventEnum = builder.enumType('WebhookEvent', {
 const knownEvents = new Set<string>(Object.values(webhookEvents));
 
 export const WebhookRef = builder.prismaNode('Webhook', {
+  // node(id:) answers null, not an error, for what does not exist or may not be seen.
+  nullable: true,
   description:
     'An endpoint that receives a signed POST for each event it subscribes to. The signing secret is shown only once, in the payload of webhookCreate.',
   id: { field: 'id' },

@@ -67,6 +67,8 @@ function standingOf(row: StandingRow, ctx: GraphQLContext) {
 }
 
 export const OrganizationRef = builder.prismaNode('Organization', {
+  // node(id:) answers null, not an error, for what does not exist or may not be seen.
+  nullable: true,
   description: 'A school or college in the register, identified by its BIN.',
   id: { field: 'id' },
   authScopes: publicAccess,
@@ -189,7 +191,11 @@ async function organizationWhere(
   if (filter.language) conditions.push({ id: { in: await organizationIdsTeaching(ctx.prisma, filter.language) } });
   const search = filter.search?.trim();
   if (search) {
-    const words = search.split(/\s+/).slice(0, 8);
+    // LIKE wildcards in what people type are matched as themselves.
+    const words = search
+      .split(/\s+/)
+      .slice(0, 8)
+      .map((word) => word.replace(/[\\%_]/g, '\\$&'));
     for (const word of words) {
       conditions.push({
         OR: [

@@ -9,6 +9,8 @@ export const RegionKindEnum = describedEnum('RegionKind', RegionKind, 'What kind
 });
 
 export const RegionRef = builder.prismaNode('Region', {
+  // node(id:) answers null, not an error, for what does not exist or may not be seen.
+  nullable: true,
   description: 'One of the 17 regions (oblasts) and 3 cities of republican significance of Kazakhstan.',
   id: { field: 'id' },
   authScopes: publicAccess,

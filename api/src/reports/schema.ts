@@ -26,6 +26,8 @@ export const ReportSectionRef = builder.prismaObject('ReportSection', {
 });
 
 export const ReportRef = builder.prismaNode('Report', {
+  // node(id:) answers null, not an error, for what does not exist or may not be seen.
+  nullable: true,
   description:
     'A report of an accreditation case, in one language. Each language version is its own report; `translations` links them.',
   id: { field: 'id' },

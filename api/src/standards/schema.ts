@@ -55,6 +55,8 @@ export const StandardRef = builder.prismaObject('Standard', {
 });
 
 export const StandardFrameworkRef = builder.prismaNode('StandardFramework', {
+  // node(id:) answers null, not an error, for what does not exist or may not be seen.
+  nullable: true,
   description:
     'A version of the accreditation standards. Standards are revised over time; every case is judged against the version in force when it started.',
   id: { field: 'id' },

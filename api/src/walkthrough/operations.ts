@@ -19,6 +19,50 @@ export const USER_CREATE = `mutation UserCreate($input: UserCreateInput!) {
   }
 }`;
 
+// ---- experts: records and certification ----------------------------------------------
+
+export const EXPERT_CREATE = `mutation ExpertCreate($input: ExpertCreateInput!) {
+  expertCreate(input: $input) {
+    expert { id version status }
+    userErrors { field code message }
+  }
+}`;
+
+export const EXPERT_LINK_USER = `mutation ExpertLinkUser($input: ExpertLinkUserInput!) {
+  expertLinkUser(input: $input) {
+    expert { id version user { id email } }
+    userErrors { field code message }
+  }
+}`;
+
+export const EXPERT_START_TRAINING = `mutation ExpertStartTraining($input: ExpertCertificationStepInput!) {
+  expertStartTraining(input: $input) {
+    expert { id version status }
+    userErrors { field code message }
+  }
+}`;
+
+export const EXPERT_RECORD_ASSESSMENT = `mutation ExpertRecordAssessment($input: ExpertRecordAssessmentInput!) {
+  expertRecordAssessment(input: $input) {
+    expert { id version status assessmentScore assessmentPassMark }
+    userErrors { field code message }
+  }
+}`;
+
+export const EXPERT_ACKNOWLEDGE_ETHICS = `mutation ExpertAcknowledgeEthics($input: ExpertAcknowledgeEthicsInput!) {
+  expertAcknowledgeEthics(input: $input) {
+    expert { id version ethicsCodeVersion ethicsAcknowledgedAt }
+    userErrors { field code message }
+  }
+}`;
+
+export const EXPERT_CERTIFY = `mutation ExpertCertify($input: ExpertCertifyInput!) {
+  expertCertify(input: $input) {
+    expert { id version status certificateNumber certificateIssuedOn certificateValidUntil isOnPublicRegister }
+    userErrors { field code message }
+  }
+}`;
+
 // ---- stage 1: application and registration -------------------------------------------
 
 export const CASE_APPLY = `mutation CaseApply($input: CaseApplyInput!) {
@@ -68,6 +112,19 @@ export const CASE_SUBMIT_SELF_ASSESSMENT = `mutation CaseSubmitSelfAssessment($i
 }`;
 
 // ---- stage 3: expert team and preliminary visit ----------------------------------------
+
+export const EXPERT_TEAM_CANDIDATES = `query ExpertTeamCandidates($caseId: ID!, $lastVisitDay: Date) {
+  expertTeamCandidates(caseId: $caseId, lastVisitDay: $lastVisitDay) {
+    requirements { minSize maxSize languages level lastVisitDay subjectAreas }
+    candidates { rank userId name score languages subjectAreas reasons { code points } }
+    exclusions { name certificateNumber reasons { code } }
+    suggestedTeam {
+      lead { rank userId name }
+      members { rank userId name }
+      uncovered { code message }
+    }
+  }
+}`;
 
 export const CASE_PROPOSE_TEAM = `mutation CaseProposeTeam($input: CaseProposeTeamInput!) {
   caseProposeTeam(input: $input) {
@@ -191,12 +248,19 @@ export const REGISTER_ENTRY = `query RegisterEntry($bin: String!) {
 export const operations = {
   SIGN_IN,
   USER_CREATE,
+  EXPERT_CREATE,
+  EXPERT_LINK_USER,
+  EXPERT_START_TRAINING,
+  EXPERT_RECORD_ASSESSMENT,
+  EXPERT_ACKNOWLEDGE_ETHICS,
+  EXPERT_CERTIFY,
   CASE_APPLY,
   CASE_REGISTER,
   CASE_START_SELF_ASSESSMENT,
   CASE_FRAMEWORK,
   CASE_RATE_CRITERION,
   CASE_SUBMIT_SELF_ASSESSMENT,
+  EXPERT_TEAM_CANDIDATES,
   CASE_PROPOSE_TEAM,
   CASE_APPROVE_TEAM,
   CASE_SCHEDULE_PRELIMINARY_VISIT,

@@ -1,16 +1,22 @@
 // The walkthrough's calendar: on which simulated day each step happens. Every step falls
 // on a working day of Kazakhstan's calendar, the visits last as long as the rules allow
 // (3–5 and 5–7 working days), and the whole procedure ends by a given day, so that the
-// decision is not dated after the day the site is built.
+// decision is not dated after the day the site is built. The two experts are trained and
+// certified in the weeks before the school applies: the register of experts exists before
+// any case needs a team.
 import { fromIsoDate, toIsoDate } from '../shared/dates.ts';
 import { addWorkingDays, nextWorkingDay } from '../shared/working-days.ts';
 
 export interface Timeline {
+  /** Accounts created; the coordinator registers the two experts and they start training. */
+  expertTrainingFrom: string;
+  /** The experts are assessed, acknowledge the ethics code and receive their certificates. */
+  expertsCertifiedOn: string;
   /** Application, registration, start of the self-assessment. */
   applyOn: string;
   /** Every criterion rated; the self-assessment submitted. */
   submitSelfAssessmentOn: string;
-  /** Team proposed and approved by order; preliminary visit scheduled. */
+  /** Candidates ranked, team proposed and approved by order; preliminary visit scheduled. */
   teamOn: string;
   preliminaryVisit: { from: string; to: string };
   /** Last day of the preliminary visit: the external visit is scheduled. */
@@ -40,7 +46,10 @@ function addCalendarDays(day: string, days: number): string {
 
 /** The procedure, starting on `start` (moved to the next working day when it is not one). */
 export function planTimeline(start: string): Timeline {
-  const applyOn = addWorkingDays(start, 1);
+  const expertTrainingFrom = addWorkingDays(start, 1);
+  // Two weeks of training, then the assessment; the school applies a week later.
+  const expertsCertifiedOn = workingDaysAfter(expertTrainingFrom, 10);
+  const applyOn = workingDaysAfter(expertsCertifiedOn, 5);
   const submitSelfAssessmentOn = workingDaysAfter(applyOn, 10);
   const teamOn = workingDaysAfter(submitSelfAssessmentOn, 2);
   // Visits are scheduled ahead: the preliminary one starts a week after the order.
@@ -55,6 +64,8 @@ export function planTimeline(start: string): Timeline {
   const publishOn = workingDaysAfter(councilOn, 1);
   const followUpOn = workingDaysAfter(publishOn, 5);
   return {
+    expertTrainingFrom,
+    expertsCertifiedOn,
     applyOn,
     submitSelfAssessmentOn,
     teamOn,

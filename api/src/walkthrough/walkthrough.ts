@@ -1,6 +1,8 @@
 // The walkthrough: one accreditation case from the application to a published decision on
 // the register, over the real API, each step sent over HTTP by the person whose role may
-// take it. It runs on a throw-away embedded database and a clock of its own, which it moves
+// take it. Before the case, the coordinator certifies the two experts who will sit on its
+// team; at stage 3 the team is formed from the ranked candidates of expertTeamCandidates.
+// It runs on a throw-away embedded database and a clock of its own, which it moves
 // forward between steps: the procedure takes weeks, and the API checks that visits are in
 // the future and that the final report follows the start of the external visit.
 // docs/walkthrough.md explains what happens at each step.
@@ -15,7 +17,8 @@ import { defaultSignInLimit, defaultSignInLimitPerIp, type AuthSettings } from '
 import { openDatabase, type Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { seedDatabase } from '../db/seed.ts';
-import type { Role } from '../generated/prisma/enums.ts';
+import type { EducationLevel, Language, Role } from '../generated/prisma/enums.ts';
+import { binCheckDigit } from '../organizations/bin.ts';
 import { startApiServer, type ApiServer } from '../server.ts';
 import { fromIsoDate, todayInKazakhstan, toIsoDate } from '../shared/dates.ts';
 import { createLogger } from '../shared/logger.ts';
@@ -83,6 +86,75 @@ const people = {
 
 type PersonKey = keyof typeof people;
 
+// ---- the experts' records -----------------------------------------------------------------
+
+/**
+ * A demonstration IIN: valid by its check digit (the BIN's rule, binCheckDigit) but
+ * obviously nobody's, since the birth date 00.00.00 does not exist and the century digit 0
+ * is unused: 000000 0 <serial> <check digit>. Demo data, for this walkthrough only.
+ */
+export function demoIin(serial: number): string {
+  const first11 = `0000000${String(serial).padStart(4, '0')}`;
+  const check = binCheckDigit(first11);
+  if (check === null) throw new Error(`no valid demonstration IIN has the serial ${serial}`);
+  return `${first11}${check}`;
+}
+
+/** What the coordinator records for each of the two experts, and how their certification goes. */
+interface ExpertSpec {
+  nameKk: string;
+  nameRu: string;
+  languages: Language[];
+  levels: EducationLevel[];
+  subjectAreas: string[];
+  regionCode: string;
+  city: string;
+  /** Serial of the expert's demonstration IIN (see demoIin). */
+  iinSerial: number;
+  /** Score in the certification assessment, against PASS_MARK. */
+  assessmentScore: number;
+  /** Last part of the certificate number, EXP-<year>-<serial>. */
+  certificateSerial: string;
+}
+
+// Both suit the school (secondary level, its languages, the IB programme's subject areas
+// "english-language" and "assessment") and live outside Astana, the school's own city.
+const expertRecords = {
+  leadExpert: {
+    nameKk: 'Марат Жақсылықов',
+    nameRu: 'Марат Жаксылыков',
+    languages: ['KK', 'RU', 'EN'],
+    levels: ['SECONDARY'],
+    subjectAreas: ['english-language', 'assessment', 'school-governance'],
+    regionCode: '35',
+    city: 'Karaganda',
+    iinSerial: 1,
+    assessmentScore: 88,
+    certificateSerial: '0001',
+  },
+  expert: {
+    nameKk: 'Әлия Нұрпейісова',
+    nameRu: 'Алия Нурпеисова',
+    languages: ['KK', 'RU'],
+    levels: ['SECONDARY'],
+    subjectAreas: ['assessment', 'mathematics'],
+    regionCode: '55',
+    city: 'Pavlodar',
+    iinSerial: 2,
+    assessmentScore: 81,
+    certificateSerial: '0002',
+  },
+} satisfies Partial<Record<PersonKey, ExpertSpec>>;
+
+type ExpertKey = keyof typeof expertRecords;
+const expertKeys = Object.keys(expertRecords) as ExpertKey[];
+
+const PASS_MARK = 70;
+/** The version of the ethics code the experts acknowledge. */
+const ETHICS_CODE_VERSION = '2025.1';
+/** How long a certificate is valid. */
+const CERTIFICATE_YEARS = 3;
+
 interface SignedIn {
   label: string;
   /** Global id of the user, as the API gives it. */
@@ -110,6 +182,54 @@ interface SignInData {
 
 interface UserCreateData {
   userCreate: { user: { id: string; email: string; roles: string[] } | null; userErrors: UserError[] };
+}
+
+interface ExpertView {
+  id: string;
+  version: number;
+  status?: string;
+  user?: { id: string; email: string } | null;
+  assessmentScore?: number | null;
+  assessmentPassMark?: number | null;
+  ethicsCodeVersion?: string | null;
+  certificateNumber?: string | null;
+  certificateIssuedOn?: string | null;
+  certificateValidUntil?: string | null;
+  isOnPublicRegister?: boolean;
+}
+
+interface ExpertPayload {
+  expert: ExpertView | null;
+  userErrors: UserError[];
+}
+
+interface TeamFormationReason {
+  code: string;
+  points?: number;
+  message?: string;
+}
+
+interface TeamCandidate {
+  rank: number;
+  userId: string;
+  name: string;
+  score: number;
+  languages: string[];
+  subjectAreas: string[];
+  reasons: TeamFormationReason[];
+}
+
+interface TeamCandidatesData {
+  expertTeamCandidates: {
+    requirements: { minSize: number; maxSize: number; languages: string[]; level: string; lastVisitDay: string; subjectAreas: string[] };
+    candidates: TeamCandidate[];
+    exclusions: { name: string; certificateNumber: string | null; reasons: TeamFormationReason[] }[];
+    suggestedTeam: {
+      lead: Pick<TeamCandidate, 'rank' | 'userId' | 'name'> | null;
+      members: Pick<TeamCandidate, 'rank' | 'userId' | 'name'>[];
+      uncovered: TeamFormationReason[];
+    };
+  } | null;
 }
 
 interface CaseFrameworkData {
@@ -175,6 +295,52 @@ function formatVisit(visit: { from: string; to: string }): string {
 }
 
 const caseState = (c: CaseView) => `${c.stage} v${c.version}`;
+const expertState = (e: ExpertView) => `${e.status ?? '?'} v${e.version}`;
+
+/** The same day `years` later, less one day: the last day of a validity of `years` years. */
+function lastDayAfterYears(day: string, years: number): string {
+  const date = fromIsoDate(day);
+  return toIsoDate(new Date(Date.UTC(date.getUTCFullYear() + years, date.getUTCMonth(), date.getUTCDate()) - 86_400_000));
+}
+
+/** Short words for the hard rules, for the one-line summary of the exclusions. */
+const exclusionWords: Record<string, string> = {
+  NO_EXPERT_RECORD: 'no expert record',
+  NO_ACCOUNT: 'no user account',
+  NOT_CERTIFIED: 'not certified',
+  CERTIFICATE_EXPIRES: 'certificate ends before the last visit day',
+  CURRENT_EMPLOYER: 'works there',
+  WORKED_THERE: 'worked there recently',
+  DECLARED_CONFLICT: 'declared a conflict',
+  FAMILY_LINK: 'family link',
+  OVERLAPPING_VISIT: 'visiting elsewhere on those days',
+};
+
+const signed = (points: number) => (points > 0 ? `+${points}` : String(points));
+
+/** The reasons that moved a candidate's score, e.g. "level SECONDARY +20, languages KK/RU/EN +30". */
+function scoreReasons(candidate: TeamCandidate, requirements: { languages: string[]; level: string; subjectAreas: string[] }): string {
+  const parts = candidate.reasons
+    .filter((reason) => (reason.points ?? 0) !== 0)
+    .map((reason) => {
+      const points = signed(reason.points ?? 0);
+      switch (reason.code) {
+        case 'LEVEL':
+          return `level ${requirements.level} ${points}`;
+        case 'LANGUAGES':
+          return `languages ${candidate.languages.filter((l) => requirements.languages.includes(l)).join('/')} ${points}`;
+        case 'SUBJECT_AREAS':
+          return `subjects ${candidate.subjectAreas.filter((a) => requirements.subjectAreas.includes(a)).join('/')} ${points}`;
+        case 'WORKLOAD':
+          return `other teams this year ${points}`;
+        case 'SAME_CITY':
+          return `lives in the school's city ${points}`;
+        default:
+          return `${reason.code.toLowerCase().replaceAll('_', ' ')} ${points}`;
+      }
+    });
+  return parts.length ? parts.join(', ') : 'no points beyond the base 100';
+}
 
 // ---- the walkthrough ------------------------------------------------------------------
 
@@ -191,13 +357,15 @@ export async function runWalkthrough(options: WalkthroughOptions = {}): Promise<
   const timeline = timelineFinishingBy(finishBy);
 
   // The server reads this clock on every request; the walkthrough moves it.
-  let clock = morningOf(timeline.applyOn);
+  let clock = morningOf(timeline.expertTrainingFrom);
   const enterDay = (day: string, title: string) => {
     // Only ever forward: a new section on the same day keeps the time it has reached.
     if (todayInKazakhstan(clock) !== day) clock = morningOf(day);
     print(`\n${formatDay(day)} · ${title}`);
   };
   const say = (actor: string, operation: string, outcome: string) => print(`  ${actor.padEnd(18)} ${operation.padEnd(29)} → ${outcome}`);
+  /** A line of detail under the step it belongs to. */
+  const detail = (text: string) => print(`${' '.repeat(21)}${text}`);
 
   print('Accreditation walkthrough: one case from the application to a published decision');
   const folder = await mkdtemp(join(tmpdir(), 'kza-walkthrough-'));
@@ -263,7 +431,7 @@ export async function runWalkthrough(options: WalkthroughOptions = {}): Promise<
     };
 
     // ---- the people -------------------------------------------------------------------
-    enterDay(timeline.applyOn, 'Accounts: the administrator creates everyone taking part');
+    enterDay(timeline.expertTrainingFrom, 'Accounts: the administrator creates everyone taking part');
     const adminPassword = randomBytes(12).toString('base64url');
     const adminEmail = 'admin@accreditation.example.kz';
     // What `pnpm user:create-admin` does: the first ADMIN comes from the command line, never from the API.
@@ -288,6 +456,85 @@ export async function runWalkthrough(options: WalkthroughOptions = {}): Promise<
       as[key] = await signIn(person.label, person.email, passwords.get(key) ?? '');
     }
     say('each of them', `signIn ×${Object.keys(people).length}`, 'signed in with their own password; each request carries their token');
+
+    // ---- the experts: records and certification ------------------------------------------
+    const records = {} as Record<ExpertKey, ExpertView>;
+    /** A step on an expert record: sends it, stops on a userError, and keeps the record as it now is. */
+    const expertStep = async (key: ExpertKey, actor: SignedIn, field: string, document: string, input: Record<string, unknown>): Promise<ExpertView> => {
+      const data = await send<Record<string, ExpertPayload | undefined>>(actor, field, document, { input });
+      const payload = data[field];
+      if (!payload) throw new WalkthroughError(field, actor.label, ['the answer has no payload']);
+      assertNoUserErrors(field, actor.label, payload.userErrors);
+      if (!payload.expert) throw new WalkthroughError(field, actor.label, ['the answer has no expert record']);
+      records[key] = payload.expert;
+      return payload.expert;
+    };
+    const recordOf = (key: ExpertKey) => ({ expertId: records[key].id, expectedVersion: records[key].version });
+
+    enterDay(timeline.expertTrainingFrom, 'Experts: the coordinator registers the two experts, links their accounts, starts their training');
+    for (const key of expertKeys) {
+      const record: ExpertSpec = expertRecords[key];
+      const created = await expertStep(key, as.coordinator, 'expertCreate', op.EXPERT_CREATE, {
+        nameKk: record.nameKk,
+        nameRu: record.nameRu,
+        nameEn: people[key].displayName,
+        iin: demoIin(record.iinSerial),
+        email: people[key].email,
+        languages: record.languages,
+        levels: record.levels,
+        subjectAreas: record.subjectAreas,
+        regionCode: record.regionCode,
+        city: record.city,
+      });
+      say(
+        as.coordinator.label,
+        'expertCreate',
+        `${people[key].displayName}: ${record.languages.join(' ')}, ${record.levels.join(' ')}, ${record.subjectAreas.join(' ')}, ` +
+          `${record.city}; demo IIN; ${expertState(created)}`,
+      );
+    }
+    for (const key of expertKeys) {
+      const linked = await expertStep(key, as.coordinator, 'expertLinkUser', op.EXPERT_LINK_USER, { ...recordOf(key), userId: as[key].id });
+      if (linked.user?.id !== as[key].id) throw new WalkthroughError('expertLinkUser', as.coordinator.label, [`the record of ${people[key].displayName} is not linked to their account`]);
+      say(as.coordinator.label, 'expertLinkUser', `${people[key].displayName}'s record ↔ the account ${linked.user.email}; v${linked.version}`);
+    }
+    for (const key of expertKeys) {
+      const training = await expertStep(key, as.coordinator, 'expertStartTraining', op.EXPERT_START_TRAINING, recordOf(key));
+      say(as.coordinator.label, 'expertStartTraining', `${people[key].displayName}: ${expertState(training)}`);
+    }
+
+    enterDay(timeline.expertsCertifiedOn, 'Experts: assessment, the ethics code, certificates');
+    for (const key of expertKeys) {
+      const score = expertRecords[key].assessmentScore;
+      const assessed = await expertStep(key, as.coordinator, 'expertRecordAssessment', op.EXPERT_RECORD_ASSESSMENT, {
+        ...recordOf(key),
+        assessedOn: timeline.expertsCertifiedOn,
+        score,
+        passMark: PASS_MARK,
+      });
+      say(as.coordinator.label, 'expertRecordAssessment', `${people[key].displayName}: ${assessed.assessmentScore} (pass mark ${assessed.assessmentPassMark}); ${expertState(assessed)}`);
+    }
+    for (const key of expertKeys) {
+      // The expert signs the code from their own account: no expertId, their own record.
+      const acknowledged = await expertStep(key, as[key], 'expertAcknowledgeEthics', op.EXPERT_ACKNOWLEDGE_ETHICS, { version: ETHICS_CODE_VERSION });
+      say(as[key].label, 'expertAcknowledgeEthics', `ethics code ${acknowledged.ethicsCodeVersion}, acknowledged on their own record; v${acknowledged.version}`);
+    }
+    const validUntil = lastDayAfterYears(timeline.expertsCertifiedOn, CERTIFICATE_YEARS);
+    if (validUntil < timeline.externalVisit.to) throw new Error(`certificates valid until ${validUntil} end before the external visit (${timeline.externalVisit.to})`);
+    for (const key of expertKeys) {
+      const certified = await expertStep(key, as.coordinator, 'expertCertify', op.EXPERT_CERTIFY, {
+        ...recordOf(key),
+        certificateNumber: `EXP-${timeline.expertsCertifiedOn.slice(0, 4)}-${expertRecords[key].certificateSerial}`,
+        issuedOn: timeline.expertsCertifiedOn,
+        validUntil,
+      });
+      const register = certified.isOnPublicRegister ? 'on the public register' : 'not on the public register';
+      say(
+        as.coordinator.label,
+        'expertCertify',
+        `${people[key].displayName}: certificate ${certified.certificateNumber}, valid until ${certified.certificateValidUntil}; ${expertState(certified)}, ${register}`,
+      );
+    }
 
     // ---- stage 1 ---------------------------------------------------------------------------
     enterDay(timeline.applyOn, 'Stages 1–2: application, registration, start of the self-assessment');
@@ -324,8 +571,76 @@ export async function runWalkthrough(options: WalkthroughOptions = {}): Promise<
 
     // ---- stage 3 ---------------------------------------------------------------------------
     enterDay(timeline.teamOn, 'Stage 3: expert team and preliminary visit');
-    c = await caseStep(as.coordinator, 'caseProposeTeam', op.CASE_PROPOSE_TEAM, versioned({ leadExpertId: as.leadExpert.id, memberIds: [as.expert.id] }));
-    say(as.coordinator.label, 'caseProposeTeam', `lead ${people.leadExpert.displayName}, member ${people.expert.displayName}; ${caseState(c)}`);
+    // Certificates must last through the visits the coordinator plans: up to the external visit's last day.
+    const lastVisitDay = timeline.externalVisit.to;
+    const { expertTeamCandidates: ranking } = await send<TeamCandidatesData>(as.coordinator, 'expertTeamCandidates', op.EXPERT_TEAM_CANDIDATES, {
+      caseId: theCase().id,
+      lastVisitDay,
+    });
+    if (!ranking) throw new WalkthroughError('expertTeamCandidates', as.coordinator.label, [`no candidates for case ${theCase().number}`]);
+    const needs = ranking.requirements;
+    say(
+      as.coordinator.label,
+      'expertTeamCandidates (query)',
+      `${ranking.candidates.length} eligible, ${ranking.exclusions.length} excluded; a team of ${needs.minSize}–${needs.maxSize} covering ` +
+        `${needs.languages.join(' ')} and ${needs.level}, certificates valid through ${needs.lastVisitDay} (the planned external visit's last day)`,
+    );
+    const shown = 5;
+    for (const candidate of ranking.candidates.slice(0, shown)) {
+      detail(`#${candidate.rank} ${candidate.name}, score ${candidate.score}: ${scoreReasons(candidate, needs)}`);
+    }
+    if (ranking.candidates.length > shown) detail(`… and ${ranking.candidates.length - shown} more candidates`);
+    if (ranking.exclusions.length) {
+      const counts = new Map<string, number>();
+      for (const exclusion of ranking.exclusions) for (const reason of exclusion.reasons) counts.set(reason.code, (counts.get(reason.code) ?? 0) + 1);
+      const why = [...counts].map(([code, count]) => `${count} × ${code} (${exclusionWords[code] ?? code.toLowerCase()})`).join(', ');
+      const demo = ranking.exclusions.filter((e) => e.certificateNumber?.startsWith('DEMO-')).length;
+      const seeded = demo ? `; ${demo} of them are the seed's demonstration experts (certificates DEMO-…)` : '';
+      const names = ranking.exclusions.slice(0, 2).map((e) => e.name);
+      detail(`excluded: ${why}${seeded}; e.g. ${names.join(', ')}${ranking.exclusions.length > names.length ? ', …' : ''}`);
+    }
+    const suggestion = ranking.suggestedTeam;
+    const uncovered = suggestion.uncovered.length ? `; it leaves uncovered: ${suggestion.uncovered.map((u) => u.code).join(', ')}` : '';
+    detail(
+      `suggested: lead ${suggestion.lead ? `${suggestion.lead.name} (#${suggestion.lead.rank})` : 'nobody'}` +
+        `${suggestion.members.map((m) => `, member ${m.name} (#${m.rank})`).join('')}${uncovered}`,
+    );
+
+    // The coordinator proposes; the suggestion only advises. The lead expert writes the final
+    // report later, so the lead must be someone this walkthrough can sign in as.
+    let lead: Pick<TeamCandidate, 'rank' | 'userId' | 'name'>;
+    let members: Pick<TeamCandidate, 'rank' | 'userId' | 'name'>[];
+    let how: string;
+    if (suggestion.lead?.userId === as.leadExpert.id) {
+      lead = suggestion.lead;
+      members = suggestion.members;
+      const onlyOurs = ranking.candidates.every((candidate) => expertKeys.some((key) => as[key].id === candidate.userId));
+      if (onlyOurs) detail(`the only eligible experts are the walkthrough's own two, so the suggestion is made of them`);
+      how = 'the suggested team, unchanged';
+    } else {
+      const pick = (key: ExpertKey) => {
+        const found = ranking.candidates.find((candidate) => candidate.userId === as[key].id);
+        if (found) return found;
+        const excluded = ranking.exclusions.find((e) => e.name === people[key].displayName);
+        throw new WalkthroughError('expertTeamCandidates', as.coordinator.label, [
+          `${people[key].displayName} is not among the candidates${excluded ? ` (${excluded.reasons.map((r) => r.code).join(', ')})` : ''}`,
+        ]);
+      };
+      lead = pick('leadExpert');
+      members = [pick('expert')];
+      how = `not the suggestion: picked from the ranked list, since the walkthrough signs in only as its own experts`;
+    }
+    c = await caseStep(
+      as.coordinator,
+      'caseProposeTeam',
+      op.CASE_PROPOSE_TEAM,
+      versioned({ leadExpertId: lead.userId, memberIds: members.map((m) => m.userId), lastVisitDay }),
+    );
+    say(
+      as.coordinator.label,
+      'caseProposeTeam',
+      `${how}: lead ${lead.name} (#${lead.rank})${members.map((m) => `, member ${m.name} (#${m.rank})`).join('')}; ${caseState(c)}`,
+    );
     const order = { orderNumber: '47-П', orderDate: timeline.teamOn };
     c = await caseStep(as.director, 'caseApproveTeam', op.CASE_APPROVE_TEAM, versioned(order));
     say(as.director.label, 'caseApproveTeam', `order ${order.orderNumber} of ${order.orderDate}; ${caseState(c)}`);
