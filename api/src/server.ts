@@ -74,32 +74,41 @@ function formatError(logger: Logger) {
   };
 }
 
-/** Strings with a NUL character cannot be stored by PostgreSQL: refuse them up front, clearly. */
-const refuseNulCharacters: ApolloServerPlugin<GraphQLContext> = {
+/** Longest text any argument may hold: long enough for a self-assessment narrative. */
+const MAX_TEXT_LENGTH = 20_000;
+
+/**
+ * Refuses, up front and clearly, text PostgreSQL cannot store (a NUL character) and text no
+ * field needs (longer than MAX_TEXT_LENGTH), in literals and in variables alike.
+ */
+const refuseUnstorableText: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ document, request }) {
-        let found = containsNul(request.variables ?? {});
+        const texts: string[] = [];
+        collectStrings(request.variables ?? {}, texts);
         visit(document, {
           StringValue(node) {
-            if (node.value.includes('\u0000')) found = true;
+            texts.push(node.value);
           },
         });
-        if (found) {
-          throw new GraphQLError('Text may not contain the NUL character (U+0000).', {
-            extensions: { code: 'BAD_USER_INPUT', rule: 'NO_NUL_CHARACTER', http: { status: 400 } },
-          });
+        const refuse = (message: string, rule: string) =>
+          new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', rule, http: { status: 400 } } });
+        if (texts.some((text) => text.includes('\u0000'))) {
+          throw refuse('Text may not contain the NUL character (U+0000).', 'NO_NUL_CHARACTER');
+        }
+        if (texts.some((text) => text.length > MAX_TEXT_LENGTH)) {
+          throw refuse(`Text may be at most ${MAX_TEXT_LENGTH} characters long.`, 'TEXT_TOO_LONG');
         }
       },
     };
   },
 };
 
-function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(containsNul);
-  if (value && typeof value === 'object') return Object.values(value).some(containsNul);
-  return false;
+function collectStrings(value: unknown, into: string[]): void {
+  if (typeof value === 'string') into.push(value);
+  else if (Array.isArray(value)) for (const item of value) collectStrings(item, into);
+  else if (value && typeof value === 'object') for (const item of Object.values(value)) collectStrings(item, into);
 }
 
 function jsonError(res: express.Response, status: number, code: string, message: string): void {
@@ -117,7 +126,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatError(logger),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), refuseNulCharacters],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), refuseUnstorableText],
   });
   await apollo.start();
 

@@ -31,6 +31,12 @@ describe('bad input', () => {
     expect(result).toEqual({ data: { node: null, nodes: [null] } });
   });
 
+  it('bounds nodes(ids:) like a page', async () => {
+    const ids = Array.from({ length: 101 }, (_, i) => Buffer.from(`Organization:${i}`).toString('base64'));
+    const result = await api.query(`query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'ids', rule: 'PAGE_SIZE' });
+  });
+
   it('matches LIKE wildcards literally in searches', async () => {
     const result = await api.query<{ all: { totalCount: number }; none: { totalCount: number } }>(
       `{ all: organizations { totalCount } none: organizations(filter: { search: "%" }) { totalCount } }`,
@@ -43,6 +49,12 @@ describe('bad input', () => {
     const response = await api.request(`{ organizations(filter: { search: "a\\u0000b" }) { totalCount } }`);
     expect(response.status).toBe(400);
     expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'NO_NUL_CHARACTER' });
+  });
+
+  it('refuses text longer than any field needs', async () => {
+    const response = await api.request(`query ($q: String) { organizations(filter: { search: $q }) { totalCount } }`, { q: 'x'.repeat(20_001) });
+    expect(response.status).toBe(400);
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'TEXT_TOO_LONG' });
   });
 
   it('answers HTTP-level errors in JSON, never with a stack trace', async () => {

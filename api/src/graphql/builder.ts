@@ -82,8 +82,17 @@ export const builder = new SchemaBuilder<{
       args: { id: { description: 'Global identifier of the object.' } },
     },
     nodesQueryOptions: {
-      description: 'Fetches several objects by their global identifiers, in the same order.',
-      args: { ids: { description: 'Global identifiers of the objects.' } },
+      description: 'Fetches several objects by their global identifiers (1 to 100), in the same order.',
+      args: { ids: { description: 'Global identifiers of the objects, at most 100.' } },
+      // Bounded like a page: one request cannot ask for the whole database by id.
+      resolve: (_root, args, _ctx, _info, resolveNodes) => {
+        if (args.ids.length > MAX_PAGE_SIZE) {
+          throw new GraphQLError(`Argument "ids" may hold at most ${MAX_PAGE_SIZE} identifiers; got ${args.ids.length}.`, {
+            extensions: { code: 'BAD_USER_INPUT', argument: 'ids', rule: 'PAGE_SIZE', max: MAX_PAGE_SIZE },
+          });
+        }
+        return resolveNodes(args.ids);
+      },
     },
     firstArgOptions: { description: 'Number of items to return from the start, 1 to 100 (default 20).' },
     afterArgOptions: { description: 'Return items after this cursor (an `endCursor` or edge `cursor`).' },
