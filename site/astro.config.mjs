@@ -6,6 +6,7 @@
 import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
 import { checkApi } from './src/lib/api.ts';
+import { sitemap } from './src/lib/sitemap.ts';
 
 /** Stops the build at once, with a clear message, when the API is not configured or not answering. */
 function requireApi() {
@@ -22,7 +23,9 @@ function requireApi() {
 export default defineConfig({
   output: 'static',
   adapter: node({ mode: 'standalone' }),
-  integrations: [requireApi()],
+  // The public address (absolute links in the open data, the feeds and the sitemap).
+  site: process.env.KZA_SITE_URL?.trim() || 'http://localhost:4321',
+  integrations: [requireApi(), sitemap()],
   session: false,
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },

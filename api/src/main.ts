@@ -111,6 +111,8 @@ async function main() {
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
 
+  // Absolute links in the sitemap, feeds and open data point at where this run serves the site.
+  process.env.KZA_SITE_URL ??= `http://${config.apiHost}:${config.sitePort}`;
   const siteEnv = { ...process.env, KZA_API_URL: api.graphqlUrl };
   const startSiteServer = async () => {
     siteServer = spawn(process.execPath, [siteServerEntry], {

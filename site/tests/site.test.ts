@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startTestApi, type TestApi } from '@kza/api/testing';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -370,7 +371,7 @@ describe('the built register site', () => {
         `{ organizations(first: 1, filter: { status: ACCREDITED }) { edges { node { bin } } } }`,
       );
       const bin = org.organizations.edges[0]!.node.bin;
-      const paths = ['/', '/kk/', '/ru/register/', `/en/organizations/${bin}/`, '/ru/standards/', '/kk/regions/', '/kk/experts/', `/verify/${bin}?lang=en`, '/verify/123?lang=ru'];
+      const paths = ['/', '/kk/', '/ru/register/', `/en/organizations/${bin}/`, '/ru/standards/', '/kk/regions/', '/kk/experts/', '/en/open-data/', `/verify/${bin}?lang=en`, '/verify/123?lang=ru'];
       for (const path of paths) {
         await axePage.goto(`${siteUrl}${path}`);
         await axePage.addScriptTag({ content: axeSource });
@@ -384,6 +385,148 @@ describe('the built register site', () => {
     } finally {
       await axeContext.close();
     }
+  });
+
+  it('publishes the register and the decisions as CSV and JSON that agree with the API', async () => {
+    // Every organization's BIN, from the API, page by page.
+    const apiBins: string[] = [];
+    let after: string | null = null;
+    let totalCount: number;
+    for (;;) {
+      const data: { organizations: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { bin: string } }[] } } =
+        await gql(`query ($after: String) { organizations(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { bin } } } }`, { after });
+      totalCount = data.organizations.totalCount;
+      apiBins.push(...data.organizations.edges.map((edge) => edge.node.bin));
+      if (!data.organizations.pageInfo.hasNextPage) break;
+      after = data.organizations.pageInfo.endCursor;
+    }
+    const decisions = await gql<{ decisions: { totalCount: number } }>(`{ decisions(first: 1, filter: { includeSuperseded: true }) { totalCount } }`);
+
+    const fetchText = async (path: string) => {
+      const response = await fetch(`${siteUrl}${path}`);
+      expect(response.status, path).toBe(200);
+      return new Uint8Array(await response.arrayBuffer());
+    };
+    const expected = {
+      organizations: ['bin', 'bin_is_placeholder', 'name_kk', 'name_ru', 'name_en', 'kind', 'level', 'programme_type', 'languages', 'region_code', 'city', 'accreditation_status', 'status_as_of', 'accredited_until', 'url_kk', 'url_ru', 'url_en', 'is_demo'],
+      decisions: ['number', 'organization_bin', 'outcome', 'decision_date', 'valid_from', 'valid_until', 'published_at', 'supersedes', 'superseded_by', 'is_demo'],
+    };
+    for (const name of ['organizations', 'decisions'] as const) {
+      const csvBytes = await fetchText(`/open-data/${name}.csv`);
+      expect([...csvBytes.slice(0, 3)], `${name}.csv starts with a UTF-8 BOM`).toEqual([0xef, 0xbb, 0xbf]);
+      const csvText = new TextDecoder('utf-8', { ignoreBOM: true }).decode(csvBytes);
+      expect(csvText).toContain('\r\n');
+      const csvRows = parseCsv(csvText, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
+      expect(Object.keys(csvRows[0] ?? {}), `${name}.csv header`).toEqual(expected[name]);
+
+      const json = JSON.parse(new TextDecoder().decode(await fetchText(`/open-data/${name}.json`))) as {
+        licence: { name: string };
+        generatedAt: string;
+        columns: Record<string, string>;
+        data: Record<string, unknown>[];
+      };
+      expect(json.licence.name).toBe('CC BY 4.0');
+      expect(Number.isNaN(Date.parse(json.generatedAt))).toBe(false);
+      expect(Object.keys(json.columns)).toEqual(expected[name]);
+      for (const row of json.data) expect(Object.keys(row)).toEqual(expected[name]);
+      expect(json.data.length).toBe(csvRows.length);
+
+      if (name === 'organizations') {
+        expect(csvRows.length).toBe(totalCount);
+        expect(new Set(csvRows.map((row) => row['bin']))).toEqual(new Set(apiBins));
+        expect(new Set(json.data.map((row) => row['bin']))).toEqual(new Set(apiBins));
+        expect(csvRows[0]!['url_ru']).toMatch(new RegExp(`/ru/organizations/${csvRows[0]!['bin']}/$`));
+        expect(['true', 'false']).toContain(csvRows[0]!['is_demo']);
+      } else {
+        expect(csvRows.length).toBe(decisions.decisions.totalCount);
+        expect(new Set(csvRows.map((row) => row['organization_bin'])).isSubsetOf(new Set(apiBins))).toBe(true);
+      }
+    }
+    const reports = JSON.parse(new TextDecoder().decode(await fetchText('/open-data/reports.json'))) as { data: Record<string, unknown>[] };
+    const apiReports = await gql<{ reports: { totalCount: number } }>(`{ reports(first: 1) { totalCount } }`);
+    expect(reports.data.length).toBe(apiReports.reports.totalCount);
+
+    // The page documents every column, in each language.
+    for (const lang of ['kk', 'ru', 'en'] as const) {
+      expect(await open(`/${lang}/open-data/`)).toBe(200);
+      const text = await page.locator('main').innerText();
+      for (const column of [...expected.organizations, ...expected.decisions]) expect(text).toContain(column);
+      expect(text).toContain('CC BY 4.0');
+      expect(await page.locator('a[href="/open-data/organizations.csv"]').count()).toBe(1);
+    }
+  });
+
+  it('publishes a valid Atom feed of decisions per language, linked from the page head', async () => {
+    const decisions = await gql<{ decisions: { totalCount: number } }>(`{ decisions(first: 1, filter: { includeSuperseded: true }) { totalCount } }`);
+    const xmlContext = await browser.newContext({ javaScriptEnabled: true });
+    try {
+      const xmlPage = await xmlContext.newPage();
+      for (const lang of ['kk', 'ru', 'en'] as const) {
+        const response = await fetch(`${siteUrl}/${lang}/feed.xml`);
+        expect(response.status).toBe(200);
+        const xml = await response.text();
+        const feed = await xmlPage.evaluate((source) => {
+          const doc = new DOMParser().parseFromString(source, 'application/xml');
+          const atom = 'http://www.w3.org/2005/Atom';
+          const root = doc.documentElement;
+          return {
+            error: doc.getElementsByTagName('parsererror').length > 0,
+            namespace: root.namespaceURI,
+            name: root.localName,
+            feedId: root.getElementsByTagNameNS(atom, 'id')[0]?.textContent ?? '',
+            entries: [...doc.getElementsByTagNameNS(atom, 'entry')].map((entry) => ({
+              id: entry.getElementsByTagNameNS(atom, 'id')[0]?.textContent ?? '',
+              title: entry.getElementsByTagNameNS(atom, 'title')[0]?.textContent ?? '',
+              updated: entry.getElementsByTagNameNS(atom, 'updated')[0]?.textContent ?? '',
+              link: entry.getElementsByTagNameNS(atom, 'link')[0]?.getAttribute('href') ?? '',
+            })),
+          };
+        }, xml);
+        expect(feed.error, `${lang}/feed.xml is well-formed`).toBe(false);
+        expect(feed.namespace).toBe('http://www.w3.org/2005/Atom');
+        expect(feed.name).toBe('feed');
+        expect(feed.feedId).not.toBe('');
+        expect(feed.entries.length).toBe(decisions.decisions.totalCount);
+        expect(feed.entries.length).toBeGreaterThan(0);
+        for (const entry of feed.entries) {
+          expect(entry.id).toMatch(/^https?:\/\//);
+          expect(entry.title).not.toBe('');
+          expect(Number.isNaN(Date.parse(entry.updated))).toBe(false);
+          expect(entry.link).toMatch(new RegExp(`/${lang}/organizations/[^/]+/$`));
+        }
+        expect(new Set(feed.entries.map((entry) => entry.id)).size).toBe(feed.entries.length);
+        const times = feed.entries.map((entry) => Date.parse(entry.updated));
+        expect(times).toEqual([...times].sort((a, b) => b - a));
+      }
+    } finally {
+      await xmlContext.close();
+    }
+    expect(await open('/ru/register/')).toBe(200);
+    expect(await page.locator('head link[rel="alternate"][type="application/atom+xml"]').getAttribute('href')).toBe('/ru/feed.xml');
+  });
+
+  it('lists every page in /sitemap.xml with hreflang alternates', async () => {
+    const data = await gql<{ organizations: { edges: { node: { bin: string } }[] } }>(`{ organizations(first: 1) { edges { node { bin } } } }`);
+    const bin = data.organizations.edges[0]!.node.bin;
+    const response = await fetch(`${siteUrl}/sitemap.xml`);
+    expect(response.status).toBe(200);
+    const xml = await response.text();
+    expect(xml).toContain('xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"');
+    const entries = [...xml.matchAll(/<url><loc>([^<]+)<\/loc>(.*?)<\/url>/g)].map((match) => ({
+      loc: new URL(match[1]!).pathname,
+      alternates: Object.fromEntries([...match[2]!.matchAll(/hreflang="([^"]+)" href="([^"]+)"/g)].map((alt) => [alt[1], new URL(alt[2]!).pathname])),
+    }));
+    const org = entries.find((entry) => entry.loc === `/ru/organizations/${bin}/`);
+    expect(org, 'the sitemap lists an organization page').toBeDefined();
+    expect(org!.alternates).toEqual({
+      kk: `/kk/organizations/${bin}/`,
+      ru: `/ru/organizations/${bin}/`,
+      en: `/en/organizations/${bin}/`,
+      'x-default': `/kk/organizations/${bin}/`,
+    });
+    const locs = new Set(entries.map((entry) => entry.loc));
+    for (const path of ['/', '/kk/', '/en/register/', '/ru/open-data/', '/en/standards/']) expect(locs.has(path), path).toBe(true);
+    expect([...locs].some((path) => path.includes('404') || path.endsWith('.xml/') || path.includes('/verify'))).toBe(false);
   });
 
   it('refuses to build without KZA_API_URL, saying why', async () => {
