@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repositoryRoot } from '../config.ts';
 import type { CertificationStatus, EducationLevel, Language } from '../generated/prisma/enums.ts';
-import { DEFAULT_PASS_MARK, DEMO_CERTIFICATE_PREFIX } from './certification.ts';
+import { DEFAULT_PASS_MARK, DEMO_CERTIFICATE_PREFIX, type CertificationRecord } from './certification.ts';
 import { completeIin } from './iin.ts';
 
 export interface DemoEmployment {
@@ -27,7 +27,10 @@ export interface DemoFamilyLink {
   description: string;
 }
 
-export interface DemoExpert {
+/** The certification fields as the pool writes them: the moment of acknowledgement as ISO 8601 text. */
+type DemoCertification = Omit<CertificationRecord, 'ethicsAcknowledgedAt'> & { ethicsAcknowledgedAt: string | null };
+
+export interface DemoExpert extends DemoCertification {
   isDemo: true;
   iin: string;
   nameKk: string;
@@ -40,17 +43,6 @@ export interface DemoExpert {
   subjectAreas: string[];
   regionCode: string;
   city: string;
-  status: CertificationStatus;
-  assessmentScore: number | null;
-  assessmentPassMark: number | null;
-  assessedOn: string | null;
-  certificateNumber: string | null;
-  certificateIssuedOn: string | null;
-  certificateValidUntil: string | null;
-  suspensionReason: string | null;
-  ethicsCodeVersion: string | null;
-  /** ISO 8601 moment. */
-  ethicsAcknowledgedAt: string | null;
   employments: DemoEmployment[];
   familyLinks: DemoFamilyLink[];
 }
