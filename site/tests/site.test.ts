@@ -361,6 +361,63 @@ describe('the built register site', () => {
     expect(await decision.locator(`[lang="${shownIn}"]`).count()).toBeGreaterThan(0);
   });
 
+  it('lists the newest published decision on the latest-decisions page, linked to its organization', async () => {
+    const data = await gql<{ decisions: { edges: { node: { number: string; organization: { bin: string } } }[] } }>(
+      `{ decisions(first: 1, filter: { includeSuperseded: true }) { edges { node { number organization { bin } } } } }`,
+    );
+    const newest = data.decisions.edges[0]?.node;
+    expect(newest, 'the seed has a published decision').toBeDefined();
+    for (const lang of ['kk', 'ru', 'en'] as const) {
+      expect(await open(`/${lang}/decisions/`)).toBe(200);
+      const row = page.locator(`table.decisions-table tr[data-decision="${newest!.number}"]`);
+      await expect(row.count()).resolves.toBe(1);
+      expect(await row.locator(`a[href="/${lang}/organizations/${newest!.organization.bin}/"]`).count()).toBe(1);
+      // The menu links to the page and marks it as the current one.
+      await expect(page.locator(`.main-nav a[href="/${lang}/decisions/"]`).getAttribute('aria-current')).resolves.toBe('page');
+    }
+  });
+
+  it('explains the procedure in its five stages in Kazakh, Russian and English', async () => {
+    const stages = {
+      kk: ['Дайындық', 'Өзін-өзі бағалау', 'Алдын ала бағалау', 'Сыртқы бағалау', 'Аккредиттеуден кейін'],
+      ru: ['Подготовка', 'Самооценка', 'Предварительная оценка', 'Внешняя оценка', 'После аккредитации'],
+      en: ['Preparation', 'Self-assessment', 'Preliminary assessment', 'External assessment', 'Post-accreditation'],
+    } as const;
+    for (const lang of ['kk', 'ru', 'en'] as const) {
+      expect(await open(`/${lang}/procedure/`)).toBe(200);
+      expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+      await expect(page.locator('ol.stages > li h3').allInnerTexts()).resolves.toEqual([...stages[lang]]);
+      await expect(page.locator('main').innerText()).resolves.toMatch(/5/);
+      expect(await page.locator(`.main-nav a[href="/${lang}/procedure/"]`).count()).toBe(1);
+    }
+  });
+
+  it('draws each statistics dataset as an SVG chart at build time, with a data table that adds up', async () => {
+    const data = await gql<{ registerStatistics: { totalOrganizations: number } }>(`{ registerStatistics { totalOrganizations } }`);
+    for (const lang of ['kk', 'ru', 'en'] as const) {
+      expect(await open(`/${lang}/statistics/`)).toBe(200);
+      for (const id of ['chart-status', 'chart-region', 'chart-year']) {
+        const svg = page.locator(`svg[aria-labelledby^="${id}-title"]`);
+        await expect(svg.count(), id).resolves.toBe(1);
+        await expect(svg.getAttribute('role')).resolves.toBe('img');
+        await expect(page.locator(`#${id}-title`).textContent()).resolves.not.toBe('');
+        await expect(page.locator(`#${id}-desc`).textContent()).resolves.not.toBe('');
+        expect(await svg.locator('rect').count(), id).toBeGreaterThan(0);
+      }
+      for (const id of ['table-status', 'table-region', 'table-year']) {
+        await expect(page.locator(`table#${id} caption`).count(), id).resolves.toBe(1);
+        expect(await page.locator(`table#${id} th[scope="col"]`).count(), id).toBeGreaterThan(1);
+      }
+      await expect(page.locator('table#table-status [data-total]').innerText()).resolves.toBe(String(data.registerStatistics.totalOrganizations));
+      const cells = await page.locator('table#table-status tbody td').allInnerTexts();
+      expect(cells.reduce((sum, cell) => sum + Number(cell), 0)).toBe(data.registerStatistics.totalOrganizations);
+    }
+    // Rendered at build time: the built HTML already holds the charts, and no script is shipped.
+    const html = await readFile(join(outDir, 'client', 'en', 'statistics', 'index.html'), 'utf8');
+    expect(html).toContain('<svg');
+    expect(html).not.toContain('<script');
+  });
+
   it('passes the axe accessibility checks for WCAG 2.2 AA', async () => {
     // axe runs inside the page, so this one context has JavaScript on; the site itself ships none.
     const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -371,7 +428,7 @@ describe('the built register site', () => {
         `{ organizations(first: 1, filter: { status: ACCREDITED }) { edges { node { bin } } } }`,
       );
       const bin = org.organizations.edges[0]!.node.bin;
-      const paths = ['/', '/kk/', '/ru/register/', `/en/organizations/${bin}/`, '/ru/standards/', '/kk/regions/', '/kk/experts/', '/en/open-data/', `/verify/${bin}?lang=en`, '/verify/123?lang=ru'];
+      const paths = ['/', '/kk/', '/ru/register/', `/en/organizations/${bin}/`, '/ru/standards/', '/kk/regions/', '/kk/experts/', '/en/open-data/', '/ru/decisions/', '/kk/procedure/', '/en/statistics/', '/ru/statistics/', `/verify/${bin}?lang=en`, '/verify/123?lang=ru'];
       for (const path of paths) {
         await axePage.goto(`${siteUrl}${path}`);
         await axePage.addScriptTag({ content: axeSource });

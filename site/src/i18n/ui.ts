@@ -412,7 +412,132 @@ export const ui = {
     en: 'Check the address, or start from the home page.',
   },
   chooseLanguage: { kk: 'Тілді таңдаңыз', ru: 'Выберите язык', en: 'Choose a language' },
+
+  // Menu: decisions, procedure, statistics
+  navDecisions: { kk: 'Шешімдер', ru: 'Решения', en: 'Decisions' },
+  navProcedure: { kk: 'Рәсім', ru: 'Процедура', en: 'Procedure' },
+  navStatistics: { kk: 'Статистика', ru: 'Статистика', en: 'Statistics' },
+
+  // Latest decisions
+  latestDecisionsTitle: { kk: 'Соңғы шешімдер', ru: 'Последние решения', en: 'Latest decisions' },
+  latestDecisionsLead: {
+    kk: 'Аккредиттеу кеңесінің соңғы {count} жарияланған шешімі, жаңалары бірінші.',
+    ru: 'Последние {count} опубликованных решений Аккредитационного совета, новые сначала.',
+    en: 'The latest {count} published decisions of the Accreditation Council, newest first.',
+  },
+  colDecisionNumber: { kk: 'Шешім нөмірі', ru: 'Номер решения', en: 'Decision number' },
+  colOrganization: { kk: 'Ұйым', ru: 'Организация', en: 'Organization' },
+  correctionOf: { kk: '{number} шешімін түзетеді', ru: 'исправляет решение {number}', en: 'corrects decision {number}' },
+  supersededByShort: { kk: '{number} шешімімен түзетілген', ru: 'заменено решением {number}', en: 'superseded by decision {number}' },
+  noValidity: { kk: '—', ru: '—', en: '—' },
+
+  // Procedure
+  procedureTitle: { kk: 'Аккредиттеу қалай өтеді', ru: 'Как проходит аккредитация', en: 'How accreditation works' },
+  procedureLead: {
+    kk: 'Аккредиттеу бес кезеңнен тұрады. Мұнда әр кезеңде не болатыны және кім не шешетіні қарапайым тілмен түсіндірілген.',
+    ru: 'Аккредитация проходит в пять этапов. Здесь простыми словами сказано, что происходит на каждом этапе и кто что решает.',
+    en: 'Accreditation has five stages. Here, in plain words, is what happens at each stage and who decides what.',
+  },
+  procedureStages: { kk: 'Бес кезең', ru: 'Пять этапов', en: 'The five stages' },
+  procedureWho: { kk: 'Кім не шешеді', ru: 'Кто что решает', en: 'Who decides what' },
+  procedureWhoCouncil: {
+    kk: 'Аккредиттеу кеңесі ұйымды аккредиттеу немесе аккредиттеуден бас тарту туралы шешім қабылдайды.',
+    ru: 'Аккредитационный совет принимает решение: аккредитовать организацию или отказать в аккредитации.',
+    en: 'The Accreditation Council decides whether to accredit the organization or to refuse accreditation.',
+  },
+  procedureWhoDirector: {
+    kk: 'Педагогикалық өлшеулер орталығының (CPM) директоры сарапшылар тобын бұйрықпен бекітеді.',
+    ru: 'Директор Центра педагогических измерений (CPM) утверждает состав группы экспертов приказом.',
+    en: 'The director of the Centre for Pedagogical Measurements (CPM) approves the expert team by order.',
+  },
+  procedureWhoCommission: {
+    kk: 'Сараптау комиссиясы сыртқы бағалау есебін қарайды және оны Кеңеске ұсынады.',
+    ru: 'Экспертная комиссия рассматривает отчёт внешней оценки и передаёт его Совету.',
+    en: 'The Expert Commission reviews the external assessment report and passes it to the Council.',
+  },
+  procedureHowLong: { kk: 'Аккредиттеу қанша уақытқа беріледі', ru: 'На какой срок даётся аккредитация', en: 'How long an accreditation lasts' },
+  procedureHowLongText: {
+    kk: 'Әдетте аккредиттеу 5 жылға беріледі. Мерзімі шешімде және ұйымның бетінде көрсетіледі. Мерзім біткенге дейін ұйым қайта аккредиттеуден өтеді.',
+    ru: 'Обычно аккредитация даётся на 5 лет. Срок указан в решении и на странице организации. До окончания срока организация проходит повторную аккредитацию.',
+    en: 'An accreditation normally lasts 5 years. The dates are in the decision and on the organization’s page. Before it ends, the organization goes through re-accreditation.',
+  },
+
+  // Statistics
+  statisticsTitle: { kk: 'Статистика', ru: 'Статистика', en: 'Statistics' },
+  statisticsLead: {
+    kk: 'Тізілімнің сандары диаграммалар мен кестелерде. Әр диаграммадан кейін оның деректер кестесі берілген.',
+    ru: 'Цифры реестра в диаграммах и таблицах. После каждой диаграммы — таблица с её данными.',
+    en: 'The register’s figures as charts and tables. Each chart is followed by a table of its data.',
+  },
+  chartByStatus: { kk: 'Ұйымдар мәртебесі бойынша', ru: 'Организации по статусу', en: 'Organizations by status' },
+  chartByStatusDesc: {
+    kk: 'Көлденең бағаналы диаграмма: әр мәртебедегі ұйымдар саны. Барлығы {total}.',
+    ru: 'Горизонтальная столбчатая диаграмма: число организаций с каждым статусом. Всего {total}.',
+    en: 'Horizontal bar chart: the number of organizations with each status. {total} in all.',
+  },
+  chartByRegion: { kk: 'Ұйымдар өңір және мәртебе бойынша', ru: 'Организации по регионам и статусам', en: 'Organizations by region and status' },
+  chartByRegionDesc: {
+    kk: 'Жинақталған көлденең бағаналы диаграмма: әр өңірдегі ұйымдар саны, мәртебелерге бөлінген. Әр бөлік белгісімен белгіленген.',
+    ru: 'Горизонтальная диаграмма с накоплением: число организаций в каждом регионе, по статусам. Каждая часть помечена значком статуса.',
+    en: 'Stacked horizontal bar chart: the number of organizations in each region, split by status. Each part is marked with its status symbol.',
+  },
+  chartByYear: { kk: 'Шешімдер жыл және нәтиже бойынша', ru: 'Решения по годам и итогам', en: 'Decisions by year and outcome' },
+  chartByYearDesc: {
+    kk: 'Жинақталған көлденең бағаналы диаграмма: әр жылғы күшіндегі жарияланған шешімдер, нәтижесі бойынша. Түзетілген шешімдер есептелмейді.',
+    ru: 'Горизонтальная диаграмма с накоплением: действующие опубликованные решения каждого года по итогам. Заменённые исправлениями решения не учитываются.',
+    en: 'Stacked horizontal bar chart: published decisions in force for each year, by outcome. Decisions replaced by a correction are not counted.',
+  },
+  chartLegend: { kk: 'Шартты белгілер', ru: 'Условные обозначения', en: 'Legend' },
+  chartDataTable: { kk: 'Деректер: {title}', ru: 'Данные: {title}', en: 'Data: {title}' },
+  colYear: { kk: 'Жыл', ru: 'Год', en: 'Year' },
+  colCount: { kk: 'Саны', ru: 'Число', en: 'Number' },
+  colTotal: { kk: 'Барлығы', ru: 'Всего', en: 'Total' },
+  noData: { kk: 'Деректер жоқ.', ru: 'Данных нет.', en: 'No data.' },
 } satisfies Record<string, Strings>;
+
+/** The five stages of the procedure, in plain language: a title and what happens. */
+export const PROCEDURE_STAGES: { title: Strings; text: Strings }[] = [
+  {
+    title: { kk: 'Дайындық', ru: 'Подготовка', en: 'Preparation' },
+    text: {
+      kk: 'Ұйым өтінім береді, стандарттармен танысады және жауапты адамдарды тағайындайды.',
+      ru: 'Организация подаёт заявку, знакомится со стандартами и назначает ответственных.',
+      en: 'The organization applies, studies the standards and names the people responsible.',
+    },
+  },
+  {
+    title: { kk: 'Өзін-өзі бағалау', ru: 'Самооценка', en: 'Self-assessment' },
+    text: {
+      kk: 'Ұйым өз жұмысын әр стандарт бойынша бағалап, өзін-өзі бағалау есебін жазады.',
+      ru: 'Организация оценивает свою работу по каждому стандарту и пишет отчёт о самооценке.',
+      en: 'The organization assesses its own work against each standard and writes a self-assessment report.',
+    },
+  },
+  {
+    title: { kk: 'Алдын ала бағалау', ru: 'Предварительная оценка', en: 'Preliminary assessment' },
+    text: {
+      kk: 'Сарапшылар есепті оқиды және ұйымға 3–5 жұмыс күніне барады. Олар не жақсартуға болатынын айтады.',
+      ru: 'Эксперты читают отчёт и посещают организацию на 3–5 рабочих дней. Они говорят, что можно улучшить.',
+      en: 'Experts read the report and visit the organization for 3–5 working days. They say what can be improved.',
+    },
+  },
+  {
+    title: { kk: 'Сыртқы бағалау', ru: 'Внешняя оценка', en: 'External assessment' },
+    text: {
+      kk: 'Сарапшылар тобы ұйымға 5–7 жұмыс күніне барады және қорытынды есеп жазады. Аккредиттеу кеңесі есеп негізінде шешім қабылдайды.',
+      ru: 'Группа экспертов посещает организацию на 5–7 рабочих дней и пишет итоговый отчёт. Аккредитационный совет принимает решение на основе отчёта.',
+      en: 'The expert team visits the organization for 5–7 working days and writes the final report. The Accreditation Council takes its decision on the basis of the report.',
+    },
+  },
+  {
+    title: { kk: 'Аккредиттеуден кейін', ru: 'После аккредитации', en: 'Post-accreditation' },
+    text: {
+      kk: 'Ұйым даму жоспарын орындайды, 3 жылдан кейін аралық есеп тапсырады, ал мерзім соңында қайта аккредиттеуден өтеді.',
+      ru: 'Организация выполняет план развития, через 3 года сдаёт промежуточный отчёт, а в конце срока проходит повторную аккредитацию.',
+      en: 'The organization carries out its development plan, submits an interim report after 3 years, and goes through re-accreditation at the end of the term.',
+    },
+  },
+];
 
 export type UiKey = keyof typeof ui;
 
