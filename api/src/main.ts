@@ -7,7 +7,8 @@ import { loadConfig } from './config.ts';
 import { migrate } from './db/migrate.ts';
 import { isEmpty, seedDatabase } from './db/seed.ts';
 import { openConfiguredDatabase } from './cli/open.ts';
-import { startBackgroundJobs } from './jobs/background.ts';
+import { scheduleSettingsOf, startBackgroundJobs } from './jobs/background.ts';
+import { runScheduledJobs } from './jobs/scheduler.ts';
 import { startApiServer } from './server.ts';
 import { buildSiteIfChanged, rebuildSiteBesideLive, siteServerEntry, siteDir } from './site-build.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
@@ -74,6 +75,9 @@ async function main() {
   if (await isEmpty(db.prisma)) {
     logger.info(await seedDatabase(db.prisma), 'seeded an empty database');
   }
+  // Today's reminders and notices first, so that the site is built on today's data and the
+  // next run finds nothing changed (and skips the build).
+  await runScheduledJobs({ prisma: db.prisma, logger, settings: scheduleSettingsOf(config) });
 
   // Set once the site is served: a publication then rebuilds it (see rebuildOnPublication).
   let registerChanged = () => {};
@@ -108,8 +112,10 @@ async function main() {
     await db.close();
     process.exit(exitCode);
   };
-  process.once('SIGINT', () => void stop(0));
-  process.once('SIGTERM', () => void stop(0));
+  // `on`, not `once`: a second Ctrl-C while stopping must not kill the process before the
+  // embedded database is closed (stop() ignores repeats).
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
 
   // Absolute links in the sitemap, feeds and open data point at where this run serves the site.
   process.env.KZA_SITE_URL ??= `http://${config.apiHost}:${config.sitePort}`;

@@ -126,6 +126,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatError(logger),
+    // The process owns its signals: Apollo's own handler would re-raise SIGINT and kill the
+    // process before the embedded database is closed.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), refuseUnstorableText],
   });
   await apollo.start();

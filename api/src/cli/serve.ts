@@ -18,7 +18,7 @@ const jobs = startBackgroundJobs({ prisma: db.prisma, logger, config });
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, async () => {
+  process.on(signal, async () => {
     if (stopping) return;
     stopping = true;
     await jobs.stop();
