@@ -467,8 +467,12 @@ describe('the built register site', () => {
     const expected = {
       organizations: ['bin', 'bin_is_placeholder', 'name_kk', 'name_ru', 'name_en', 'kind', 'level', 'programme_type', 'languages', 'region_code', 'city', 'accreditation_status', 'status_as_of', 'accredited_until', 'url_kk', 'url_ru', 'url_en', 'is_demo'],
       decisions: ['number', 'organization_bin', 'outcome', 'decision_date', 'valid_from', 'valid_until', 'published_at', 'supersedes', 'superseded_by', 'is_demo'],
+      reports: ['id', 'organization_bin', 'kind', 'language', 'title', 'case_number', 'framework_version', 'published_at', 'url', 'is_demo'],
     };
-    for (const name of ['organizations', 'decisions'] as const) {
+    const apiReports = await gql<{ reports: { totalCount: number; nodes: { id: string; caseNumber: string }[] } }>(
+      `{ reports(first: 100) { totalCount nodes { id caseNumber } } }`,
+    );
+    for (const name of ['organizations', 'decisions', 'reports'] as const) {
       const csvBytes = await fetchText(`/open-data/${name}.csv`);
       expect([...csvBytes.slice(0, 3)], `${name}.csv starts with a UTF-8 BOM`).toEqual([0xef, 0xbb, 0xbf]);
       const csvText = new TextDecoder('utf-8', { ignoreBOM: true }).decode(csvBytes);
@@ -494,27 +498,33 @@ describe('the built register site', () => {
         expect(new Set(json.data.map((row) => row['bin']))).toEqual(new Set(apiBins));
         expect(csvRows[0]!['url_ru']).toMatch(new RegExp(`/ru/organizations/${csvRows[0]!['bin']}/$`));
         expect(['true', 'false']).toContain(csvRows[0]!['is_demo']);
-      } else {
+      } else if (name === 'decisions') {
         expect(csvRows.length).toBe(decisions.decisions.totalCount);
         expect(new Set(csvRows.map((row) => row['organization_bin'])).isSubsetOf(new Set(apiBins))).toBe(true);
+      } else {
+        expect(csvRows.length).toBe(apiReports.reports.totalCount);
+        expect(csvRows.length).toBeGreaterThan(0);
+        // Same identifiers as the API, each with its case.
+        expect(new Map(csvRows.map((row) => [row['id'], row['case_number']]))).toEqual(
+          new Map(apiReports.reports.nodes.map((report) => [report.id, report.caseNumber])),
+        );
+        expect(typeof json.data[0]!['framework_version']).toBe('number');
       }
     }
-    const reports = JSON.parse(new TextDecoder().decode(await fetchText('/open-data/reports.json'))) as { data: Record<string, unknown>[] };
-    const apiReports = await gql<{ reports: { totalCount: number } }>(`{ reports(first: 1) { totalCount } }`);
-    expect(reports.data.length).toBe(apiReports.reports.totalCount);
 
     // The page documents every column, in each language.
     for (const lang of ['kk', 'ru', 'en'] as const) {
       expect(await open(`/${lang}/open-data/`)).toBe(200);
       const text = await page.locator('main').innerText();
-      for (const column of [...expected.organizations, ...expected.decisions]) expect(text).toContain(column);
+      for (const column of [...expected.organizations, ...expected.decisions, ...expected.reports]) expect(text).toContain(column);
       expect(text).toContain('CC BY 4.0');
       expect(await page.locator('a[href="/open-data/organizations.csv"]').count()).toBe(1);
     }
   });
 
-  it('publishes a valid Atom feed of decisions per language, linked from the page head', async () => {
+  it('publishes a valid Atom feed of decisions and reports per language, linked from the page head', async () => {
     const decisions = await gql<{ decisions: { totalCount: number } }>(`{ decisions(first: 1, filter: { includeSuperseded: true }) { totalCount } }`);
+    const reports = await gql<{ reports: { totalCount: number } }>(`{ reports(first: 1) { totalCount } }`);
     const xmlContext = await browser.newContext({ javaScriptEnabled: true });
     try {
       const xmlPage = await xmlContext.newPage();
@@ -543,13 +553,14 @@ describe('the built register site', () => {
         expect(feed.namespace).toBe('http://www.w3.org/2005/Atom');
         expect(feed.name).toBe('feed');
         expect(feed.feedId).not.toBe('');
-        expect(feed.entries.length).toBe(decisions.decisions.totalCount);
-        expect(feed.entries.length).toBeGreaterThan(0);
+        expect(feed.entries.length).toBe(decisions.decisions.totalCount + reports.reports.totalCount);
+        expect(reports.reports.totalCount).toBeGreaterThan(0);
+        expect(feed.entries.filter((entry) => entry.link.includes(`/${lang}/reports/`)).length).toBe(reports.reports.totalCount);
         for (const entry of feed.entries) {
           expect(entry.id).toMatch(/^https?:\/\//);
           expect(entry.title).not.toBe('');
           expect(Number.isNaN(Date.parse(entry.updated))).toBe(false);
-          expect(entry.link).toMatch(new RegExp(`/${lang}/organizations/[^/]+/$`));
+          expect(entry.link).toMatch(new RegExp(`/${lang}/(organizations|reports)/[^/]+/$`));
         }
         expect(new Set(feed.entries.map((entry) => entry.id)).size).toBe(feed.entries.length);
         const times = feed.entries.map((entry) => Date.parse(entry.updated));

@@ -90,7 +90,7 @@ export const DECISIONS: Dataset = {
 
 export const REPORTS: Dataset = {
   name: 'reports',
-  formats: ['json'],
+  formats: ['csv', 'json'],
   title: { en: 'Published reports', ru: 'Опубликованные отчёты', kk: 'Жарияланған есептер' },
   columns: [
     col('id', 'Identifier of the report (the API’s global ID).', 'Идентификатор отчёта (глобальный ID в API).', 'Есептің идентификаторы (API-дегі жаһандық ID).'),
@@ -98,6 +98,8 @@ export const REPORTS: Dataset = {
     col('kind', 'Kind: SELF_ASSESSMENT, PRELIMINARY, EXTERNAL_FINAL or INTERIM.', 'Вид: SELF_ASSESSMENT, PRELIMINARY, EXTERNAL_FINAL или INTERIM.', 'Түрі: SELF_ASSESSMENT, PRELIMINARY, EXTERNAL_FINAL немесе INTERIM.'),
     col('language', 'Language the report is written in: kk, ru or en.', 'Язык отчёта: kk, ru или en.', 'Есептің тілі: kk, ru немесе en.'),
     col('title', 'Title of the report, in its language.', 'Название отчёта на его языке.', 'Есептің өз тіліндегі атауы.'),
+    col('case_number', 'Number of the accreditation case the report belongs to.', 'Номер дела об аккредитации, к которому относится отчёт.', 'Есеп қатысты аккредиттеу ісінің нөмірі.'),
+    col('framework_version', 'Version of the standards the case was judged against.', 'Версия стандартов, по которой оценивалось дело.', 'Іс бағаланған стандарттар нұсқасы.'),
     col('published_at', 'When the report was published (ISO 8601 with offset).', 'Когда отчёт опубликован (ISO 8601 со смещением).', 'Есеп жарияланған уақыт (ығысуы бар ISO 8601).'),
     col('url', 'Address of the report’s page, in the report’s language.', 'Адрес страницы отчёта на языке отчёта.', 'Есеп бетінің есеп тіліндегі мекенжайы.'),
     col('is_demo', 'true for demonstration data.', 'true для демонстрационных данных.', 'Демонстрациялық деректер үшін true.'),
@@ -106,7 +108,7 @@ export const REPORTS: Dataset = {
 
 export const DATASETS: Dataset[] = [ORGANIZATIONS, DECISIONS, REPORTS];
 
-type Row = Record<string, string | boolean | null>;
+type Row = Record<string, string | number | boolean | null>;
 
 export async function organizationRows(origin: string): Promise<Row[]> {
   const asOf = almatyDay(BUILT_AT);
@@ -159,6 +161,8 @@ export async function reportRows(origin: string): Promise<Row[]> {
     kind: report.kind,
     language: report.language.toLowerCase(),
     title: report.title,
+    case_number: report.caseNumber,
+    framework_version: report.frameworkVersion,
     published_at: report.publishedAt,
     url: origin + pagePath(report.language.toLowerCase() as Lang, reportPath(report.id)),
     is_demo: report.isDemo,

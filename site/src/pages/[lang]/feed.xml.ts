@@ -1,9 +1,10 @@
-// /{lang}/feed.xml: an Atom feed (RFC 4287) of published decisions, newest first, in one
-// language. Entry ids are permalinks (organization page by BIN + decision anchor), which never change.
+// /{lang}/feed.xml: an Atom feed (RFC 4287) of published decisions and reports, newest first,
+// in one language. Entry ids are permalinks that never change: a decision's is its
+// organization's page (by BIN) with the decision's anchor, a report's is its page.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { LANGS, OUTCOME_LABELS, pick, t, type Lang } from '../../i18n/ui.ts';
-import { loadOrganizations } from '../../lib/api.ts';
-import { BUILT_AT, decisionAnchor, organizationPath, pagePath } from '../../lib/format.ts';
+import { LANGS, OUTCOME_LABELS, REPORT_KIND_LABELS, pick, t, type Lang } from '../../i18n/ui.ts';
+import { loadOrganizations, loadReports } from '../../lib/api.ts';
+import { BUILT_AT, decisionAnchor, organizationPath, pagePath, reportPath } from '../../lib/format.ts';
 import { siteOrigin } from '../../lib/open-data.ts';
 
 export const prerender = true;
@@ -11,10 +12,18 @@ export const prerender = true;
 export const getStaticPaths = (() => LANGS.map((lang) => ({ params: { lang } }))) satisfies GetStaticPaths;
 
 const FEED_TITLE: Record<Lang, string> = {
-  kk: 'Аккредиттеу туралы жарияланған шешімдер',
-  ru: 'Опубликованные решения об аккредитации',
-  en: 'Published accreditation decisions',
+  kk: 'Аккредиттеу туралы жарияланған шешімдер мен есептер',
+  ru: 'Опубликованные решения и отчёты об аккредитации',
+  en: 'Published accreditation decisions and reports',
 };
+
+interface Entry {
+  id: string;
+  title: string;
+  publishedAt: string;
+  link: string;
+  summary: string | undefined;
+}
 const DEMO: Record<Lang, string> = { kk: 'демо', ru: 'демо', en: 'demo' };
 
 const escapeXml = (value: string): string =>
@@ -23,11 +32,37 @@ const escapeXml = (value: string): string =>
 export const GET: APIRoute = async ({ params, site }) => {
   const lang = params['lang'] as Lang;
   const origin = siteOrigin(site);
-  const organizations = await loadOrganizations();
-  const entries = organizations
-    .flatMap((org) => org.decisions.filter((decision) => decision.publishedAt).map((decision) => ({ org, decision })))
-    .sort((a, b) => Date.parse(b.decision.publishedAt!) - Date.parse(a.decision.publishedAt!) || a.decision.number.localeCompare(b.decision.number));
-  const updated = entries[0]?.decision.publishedAt ?? BUILT_AT.toISOString();
+  const decisions: Entry[] = (await loadOrganizations()).flatMap((org) => {
+    const page = origin + pagePath(lang, organizationPath(org.bin));
+    const name = pick(org.name, lang)?.text ?? org.bin;
+    return org.decisions.flatMap((decision) =>
+      decision.publishedAt
+        ? [{
+            id: `${page}#${decisionAnchor(decision.number)}`,
+            title: `${name}: ${OUTCOME_LABELS[decision.outcome][lang]} (${decision.number})${decision.isDemo ? ` [${DEMO[lang]}]` : ''}`,
+            publishedAt: decision.publishedAt,
+            link: page,
+            summary: pick(decision.summary, lang)?.text,
+          }]
+        : [],
+    );
+  });
+  const reports: Entry[] = (await loadReports()).flatMap((report) => {
+    if (!report.publishedAt) return [];
+    const page = origin + pagePath(lang, reportPath(report.id));
+    const name = pick(report.organization.name, lang)?.text ?? report.organization.bin;
+    return [{
+      id: page,
+      title: `${name}: ${REPORT_KIND_LABELS[report.kind][lang]} — ${report.title}${report.isDemo ? ` [${DEMO[lang]}]` : ''}`,
+      publishedAt: report.publishedAt,
+      link: page,
+      summary: report.summary ?? undefined,
+    }];
+  });
+  const entries = [...decisions, ...reports].sort(
+    (a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt) || a.id.localeCompare(b.id),
+  );
+  const updated = entries[0]?.publishedAt ?? BUILT_AT.toISOString();
   const self = `${origin}${pagePath(lang)}feed.xml`;
   const xml = [
     '<?xml version="1.0" encoding="utf-8"?>',
@@ -39,22 +74,18 @@ export const GET: APIRoute = async ({ params, site }) => {
     `<link rel="alternate" type="text/html" href="${escapeXml(origin + pagePath(lang))}"/>`,
     `<author><name>${escapeXml(t(lang, 'siteName'))}</name></author>`,
     `<rights>CC BY 4.0</rights>`,
-    ...entries.map(({ org, decision }) => {
-      const page = origin + pagePath(lang, organizationPath(org.bin));
-      const name = pick(org.name, lang)?.text ?? org.bin;
-      const title = `${name}: ${OUTCOME_LABELS[decision.outcome][lang]} (${decision.number})${decision.isDemo ? ` [${DEMO[lang]}]` : ''}`;
-      const summary = pick(decision.summary, lang)?.text;
-      return [
+    ...entries.map((entry) =>
+      [
         '<entry>',
-        `<id>${escapeXml(`${page}#${decisionAnchor(decision.number)}`)}</id>`,
-        `<title>${escapeXml(title)}</title>`,
-        `<updated>${escapeXml(new Date(decision.publishedAt!).toISOString())}</updated>`,
-        `<published>${escapeXml(new Date(decision.publishedAt!).toISOString())}</published>`,
-        `<link rel="alternate" type="text/html" href="${escapeXml(page)}"/>`,
-        summary ? `<summary>${escapeXml(summary)}</summary>` : '',
+        `<id>${escapeXml(entry.id)}</id>`,
+        `<title>${escapeXml(entry.title)}</title>`,
+        `<updated>${escapeXml(new Date(entry.publishedAt).toISOString())}</updated>`,
+        `<published>${escapeXml(new Date(entry.publishedAt).toISOString())}</published>`,
+        `<link rel="alternate" type="text/html" href="${escapeXml(entry.link)}"/>`,
+        entry.summary ? `<summary>${escapeXml(entry.summary)}</summary>` : '',
         '</entry>',
-      ].join('');
-    }),
+      ].join(''),
+    ),
     '</feed>',
     '',
   ].join('\n');
