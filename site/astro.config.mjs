@@ -31,4 +31,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   prefetch: false,
+  // The register filter's script is served as its own file (cached once for every register
+  // page) rather than inlined into each page; other assets keep Vite's default.
+  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
 });

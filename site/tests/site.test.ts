@@ -135,7 +135,8 @@ beforeAll(async () => {
   let serverLog = '';
   server = spawn(process.execPath, [join(outDir, 'server', 'entry.mjs')], {
     cwd: siteDir,
-    env: childEnv({ HOST: '127.0.0.1', PORT: String(port), KZA_API_URL: api.graphqlUrl }),
+    // The page size is read again at run time by the on-demand filter route.
+    env: childEnv({ HOST: '127.0.0.1', PORT: String(port), KZA_API_URL: api.graphqlUrl, KZA_REGISTER_PAGE_SIZE: String(PAGE_SIZE) }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
@@ -317,7 +318,8 @@ describe('the built register site', () => {
     const paths = ['/', '/kk/', '/ru/register/', '/en/standards/', '/ru/regions/', '/en/experts/', `/en/reports/${reportSlug}/`, '/verify?lang=en'];
     for (const path of paths) {
       expect(await open(path), path).toBe(200);
-      expect(await page.locator('script').count(), `${path} has no script`).toBe(0);
+      // The one script allowed is the register filter's optional enhancement (the filter works without it).
+      expect(await page.locator('script:not([src^="/_astro/FilterForm"])').count(), `${path} has no other script`).toBe(0);
       expect(await page.locator('h1').count(), `${path} has one h1`).toBe(1);
       expect(await page.locator('main').count(), `${path} has a main`).toBe(1);
       expect(await page.locator('a.skip-link[href="#main"]').count(), `${path} has a skip link`).toBe(1);
@@ -428,7 +430,7 @@ describe('the built register site', () => {
         `{ organizations(first: 1, filter: { status: ACCREDITED }) { edges { node { bin } } } }`,
       );
       const bin = org.organizations.edges[0]!.node.bin;
-      const paths = ['/', '/kk/', '/ru/register/', `/en/organizations/${bin}/`, '/ru/standards/', '/kk/regions/', '/kk/experts/', '/en/open-data/', '/ru/decisions/', '/kk/procedure/', '/en/statistics/', '/ru/statistics/', `/verify/${bin}?lang=en`, '/verify/123?lang=ru'];
+      const paths = ['/', '/kk/', '/ru/register/', `/en/organizations/${bin}/`, '/ru/standards/', '/kk/regions/', '/kk/experts/', '/en/open-data/', '/ru/decisions/', '/kk/procedure/', '/en/statistics/', '/ru/statistics/', `/verify/${bin}?lang=en`, '/verify/123?lang=ru', '/en/register/filter?status=accredited&kind=school', '/kk/register/filter?kind=castle'];
       for (const path of paths) {
         await axePage.goto(`${siteUrl}${path}`);
         await axePage.addScriptTag({ content: axeSource });
@@ -601,5 +603,210 @@ describe('the built register site', () => {
     const result = await run(process.execPath, [astroBin, 'build', '--outDir', join(outDir, 'unset')], childEnv({}));
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('KZA_API_URL is not set');
+  });
+});
+
+describe('the register filter (on demand, /{lang}/register/filter)', () => {
+  interface Row {
+    bin: string;
+    kind: string;
+    accreditationStatus: string;
+    region: { code: string };
+  }
+  const FILTERED = /* GraphQL */ `
+    query ($filter: OrganizationFilter) {
+      organizations(first: 100, filter: $filter) { totalCount edges { node { bin kind accreditationStatus region { code } } } }
+    }
+  `;
+  async function filtered(filter: Record<string, string>): Promise<{ totalCount: number; bins: string[] }> {
+    const data = await gql<{ organizations: { totalCount: number; edges: { node: Row }[] } }>(FILTERED, { filter });
+    return { totalCount: data.organizations.totalCount, bins: data.organizations.edges.map((edge) => edge.node.bin).sort() };
+  }
+  /** The region, status and kind of the combination that has the most organizations. */
+  async function busiestCombination(): Promise<{ region: string; status: string; kind: string }> {
+    const all = await gql<{ organizations: { edges: { node: Row }[] } }>(FILTERED, {});
+    const counts = new Map<string, number>();
+    for (const { node } of all.organizations.edges) {
+      const key = `${node.region.code}|${node.accreditationStatus}|${node.kind}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const [key] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
+    const [region, status, kind] = key.split('|') as [string, string, string];
+    return { region, status, kind };
+  }
+  /** Whether an element shows a focus indicator (outline or box-shadow). */
+  const focusVisible = (target: Page) =>
+    target.evaluate(() => {
+      const element = document.activeElement;
+      if (!element) return false;
+      const style = getComputedStyle(element);
+      const outline = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0;
+      return outline || style.boxShadow !== 'none';
+    });
+
+  it('combines region, status and kind without JavaScript: exactly what the API returns, counted, with the form still filled', async () => {
+    const chosen = await busiestCombination();
+    const expected = await filtered({ regionCode: chosen.region, status: chosen.status, kind: chosen.kind });
+    expect(expected.totalCount).toBeGreaterThan(0);
+    const regionOnly = await filtered({ regionCode: chosen.region });
+
+    expect(await open('/en/register/')).toBe(200);
+    await page.selectOption('#filter-region', chosen.region);
+    await page.selectOption('#filter-status', chosen.status.toLowerCase());
+    await page.selectOption('#filter-kind', chosen.kind.toLowerCase());
+    await Promise.all([page.waitForURL(/\/en\/register\/filter\?/), page.getByRole('button', { name: 'Show' }).click()]);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('region')).toBe(chosen.region);
+    expect(url.searchParams.get('status')).toBe(chosen.status.toLowerCase());
+
+    expect((await rowBins()).sort()).toEqual(expected.bins);
+    await expect(page.locator('[data-count]').innerText()).resolves.toBe(`Organizations: ${expected.totalCount}`);
+    // Each chosen filter is listed with a link that removes it; removing the kind and the status leaves the region.
+    expect(await page.locator('.applied-filters li').count()).toBe(3);
+    await expect(page.locator('#filter-region').inputValue()).resolves.toBe(chosen.region);
+    await expect(page.locator('#filter-status').inputValue()).resolves.toBe(chosen.status.toLowerCase());
+    await expect(page.locator('#filter-kind').inputValue()).resolves.toBe(chosen.kind.toLowerCase());
+    await page.locator('.applied-filters li[data-param="kind"] a').click();
+    await page.locator('.applied-filters li[data-param="status"] a').click();
+    expect(new URL(page.url()).search).toBe(`?region=${chosen.region}`);
+    expect((await rowBins()).sort()).toEqual(regionOnly.bins);
+    // The ready-made lists stay as links to the pre-built pages.
+    expect(await page.locator('.filters a[href="/en/register/status/accredited/"]').count()).toBe(1);
+  });
+
+  it('pages through more results than a page with the API cursor, forwards and back', async () => {
+    const expected = await filtered({ language: 'RU' });
+    expect(expected.totalCount, 'the seed teaches in Russian in more organizations than a page').toBeGreaterThan(PAGE_SIZE);
+    expect(await open('/ru/register/filter?language=ru')).toBe(200);
+    const first = await rowBins();
+    expect(first).toHaveLength(PAGE_SIZE);
+    const seen = [...first];
+    let pages = 1;
+    for (let next = await nextPage(); next; next = await nextPage()) {
+      expect(new URL(next, siteUrl).searchParams.get('after')).toBeTruthy();
+      expect(await open(next)).toBe(200);
+      seen.push(...(await rowBins()));
+      pages += 1;
+      if (pages > 20) throw new Error('pagination does not end');
+    }
+    expect(pages).toBe(Math.ceil(expected.totalCount / PAGE_SIZE));
+    expect(seen.sort()).toEqual(expected.bins);
+    await expect(page.locator('[data-count]').innerText()).resolves.toBe(`Организаций: ${expected.totalCount}`);
+    // Back one page with the `before` cursor: the page before the last one.
+    await page.locator('.pagination a[rel="prev"]').click();
+    expect(new URL(page.url()).searchParams.get('before')).toBeTruthy();
+    expect(await rowBins()).toHaveLength(PAGE_SIZE);
+  });
+
+  it('answers 400 naming a parameter the register does not know, and 503 when the API is down', async () => {
+    expect(await open('/en/register/filter?status=accredited&kind=castle')).toBe(400);
+    await expect(page.locator('main').innerText()).resolves.toContain('The value “castle” of “kind” (Kind of organization) is not one the register knows');
+    expect(await page.locator('table.register-table').count()).toBe(0);
+    // The form keeps the values it could read.
+    await expect(page.locator('#filter-status').inputValue()).resolves.toBe('accredited');
+    expect(await open('/ru/register/filter?region=99')).toBe(400);
+    await expect(page.locator('main').innerText()).resolves.toContain('«region»');
+    expect(await open('/kk/register/filter?after=not-a-cursor')).toBe(400);
+    await expect(page.locator('main').innerText()).resolves.toContain('«after»');
+
+    // The same build served with an API that does not answer.
+    const port = await freePort();
+    const closed = await freePort();
+    let log = '';
+    const down = spawn(process.execPath, [join(outDir, 'server', 'entry.mjs')], {
+      cwd: siteDir,
+      env: childEnv({ HOST: '127.0.0.1', PORT: String(port), KZA_API_URL: `http://127.0.0.1:${closed}/graphql` }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    down.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    down.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    try {
+      await waitForServer(`http://127.0.0.1:${port}/`, down, () => log);
+      const response = await page.goto(`http://127.0.0.1:${port}/en/register/filter?status=accredited`);
+      expect(response?.status()).toBe(503);
+      await expect(page.locator('main').innerText()).resolves.toContain('The register is not answering right now');
+      await expect(page.locator('#filter-status').inputValue()).resolves.toBe('accredited');
+    } finally {
+      down.kill('SIGTERM');
+    }
+  });
+
+  it('with JavaScript, updates the results and the address in place, announces the count and keeps the focus', async () => {
+    const chosen = await busiestCombination();
+    const inRegion = await filtered({ regionCode: chosen.region });
+    const all = await filtered({});
+    const jsContext = await browser.newContext({ javaScriptEnabled: true });
+    try {
+      const jsPage = await jsContext.newPage();
+      await jsPage.goto(`${siteUrl}/en/register/`);
+      // The enhancement is one small module.
+      const src = await jsPage.locator('script[type="module"][src]').getAttribute('src');
+      const script = await (await fetch(`${siteUrl}${src}`)).text();
+      expect(script.length).toBeLessThan(4096);
+
+      await jsPage.evaluate(() => Object.assign(window, { kzaSamePage: true }));
+      await jsPage.locator('#filter-region').focus();
+      await jsPage.selectOption('#filter-region', chosen.region);
+      await jsPage.waitForURL(`${siteUrl}/en/register/filter?region=${chosen.region}`);
+      const countText = `Organizations: ${inRegion.totalCount}`;
+      await jsPage.waitForFunction((text) => document.querySelector('[data-count]')?.textContent?.trim() === text, countText);
+      expect(await jsPage.evaluate(() => (window as { kzaSamePage?: boolean }).kzaSamePage), 'no page load').toBe(true);
+      const bins = await jsPage.locator('table.register-table tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-bin')));
+      expect(bins.sort()).toEqual(inRegion.bins);
+      await expect(jsPage.locator('[data-filter-live]').innerText()).resolves.toBe(countText);
+      expect(await jsPage.evaluate(() => document.activeElement?.id)).toBe('filter-region');
+
+      // Narrowing further, then the back button: the address and the results follow.
+      await jsPage.selectOption('#filter-status', chosen.status.toLowerCase());
+      await jsPage.waitForURL(/status=/);
+      await jsPage.goBack();
+      await jsPage.waitForURL(`${siteUrl}/en/register/filter?region=${chosen.region}`);
+      await jsPage.waitForFunction((text) => document.querySelector('[data-count]')?.textContent?.trim() === text, countText);
+      await expect(jsPage.locator('#filter-status').inputValue()).resolves.toBe('');
+      await jsPage.goBack();
+      await jsPage.waitForURL(`${siteUrl}/en/register/`);
+      await jsPage.waitForFunction((text) => document.querySelector('[data-count]')?.textContent?.trim() === text, `Organizations: ${all.totalCount}`);
+      expect(await jsPage.evaluate(() => (window as { kzaSamePage?: boolean }).kzaSamePage), 'still no page load').toBe(true);
+    } finally {
+      await jsContext.close();
+    }
+  });
+
+  it('can be used with the keyboard alone: skip link first, a visible focus, choosing and sending with keys', async () => {
+    const accredited = await filtered({ status: 'ACCREDITED' });
+    expect(await open('/en/register/')).toBe(200);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+    expect(await focusVisible(page), 'the skip link shows its focus').toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+
+    // The first control in the main content is the filter form.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('filter-region');
+    expect(await focusVisible(page), 'a select shows its focus').toBe(true);
+    for (let presses = 0; presses < 10; presses += 1) {
+      if ((await page.evaluate(() => document.activeElement?.id)) === 'filter-status') break;
+      await page.keyboard.press('Tab');
+    }
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('filter-status');
+    // The first choice after "All" is Accredited.
+    await page.keyboard.press('ArrowDown');
+    await expect(page.locator('#filter-status').inputValue()).resolves.toBe('accredited');
+    await page.keyboard.press('Tab'); // language
+    await page.keyboard.press('Tab'); // search
+    await page.keyboard.press('Tab'); // Show
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Show');
+    expect(await focusVisible(page), 'the button shows its focus').toBe(true);
+    await Promise.all([page.waitForURL(/\/en\/register\/filter\?/), page.keyboard.press('Enter')]);
+    expect(new URL(page.url()).searchParams.get('status')).toBe('accredited');
+    await expect(page.locator('[data-count]').innerText()).resolves.toBe(`Organizations: ${accredited.totalCount}`);
+
+    // Links show their focus too: the first link of the results.
+    await page.locator('.applied-filters a').first().focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('A');
+    expect(await focusVisible(page), 'a link shows its focus').toBe(true);
   });
 });

@@ -493,6 +493,57 @@ export const ui = {
   colCount: { kk: 'Саны', ru: 'Число', en: 'Number' },
   colTotal: { kk: 'Барлығы', ru: 'Всего', en: 'Total' },
   noData: { kk: 'Деректер жоқ.', ru: 'Данных нет.', en: 'No data.' },
+
+  // Register filter (form on the register pages; /{lang}/register/filter on demand)
+  filterFormTitle: { kk: 'Ұйымдарды табу', ru: 'Найти организации', en: 'Find organizations' },
+  filterLegend: {
+    kk: 'Тізімде нені көрсету керек',
+    ru: 'Что показать в списке',
+    en: 'What to show in the list',
+  },
+  filterKind: { kk: 'Ұйым түрі', ru: 'Тип организации', en: 'Kind of organization' },
+  filterLevel: { kk: 'Білім деңгейі', ru: 'Уровень образования', en: 'Level of education' },
+  filterLanguage: { kk: 'Оқыту тілі', ru: 'Язык обучения', en: 'Language of instruction' },
+  filterSearch: { kk: 'Іздеу', ru: 'Поиск', en: 'Search' },
+  filterSearchHint: {
+    kk: 'Атауынан немесе елді мекеннен сөз, не БСН-нің басы. Міндетті емес.',
+    ru: 'Слово из названия или населённого пункта, или начало БИН. Необязательно.',
+    en: 'A word from the name or the city or town, or the start of the BIN. Optional.',
+  },
+  filterShow: { kk: 'Көрсету', ru: 'Показать', en: 'Show' },
+  filterQuick: { kk: 'Дайын тізімдер', ru: 'Готовые списки', en: 'Ready-made lists' },
+  filterResultsTitle: { kk: 'Тізілім: іріктеу', ru: 'Реестр: подборка', en: 'Register: your selection' },
+  filterResults: { kk: 'Нәтижелер', ru: 'Результаты', en: 'Results' },
+  filterApplied: { kk: 'Таңдалған сүзгілер', ru: 'Выбранные условия', en: 'Filters chosen' },
+  filterNoneApplied: {
+    kk: 'Сүзгі таңдалмаған: барлық ұйымдар көрсетілген.',
+    ru: 'Условия не выбраны: показаны все организации.',
+    en: 'No filter chosen: all organizations are shown.',
+  },
+  filterRemove: { kk: 'алып тастау', ru: 'убрать', en: 'remove' },
+  filterClearAll: { kk: 'Барлық сүзгілерді алып тастау', ru: 'Сбросить все условия', en: 'Clear all filters' },
+  filterFirstPage: { kk: 'Бірінші бет', ru: 'Первая страница', en: 'First page' },
+  filterBadTitle: { kk: 'Мекенжайды тексеріңіз', ru: 'Проверьте адрес', en: 'Check the address' },
+  filterBadValue: {
+    kk: '«{param}» ({label}) параметрінің «{value}» мәні тізілімде жоқ. Төмендегі пішіннің тізімдерінен таңдаңыз.',
+    ru: 'Значение «{value}» параметра «{param}» ({label}) реестру неизвестно. Выберите его из списков в форме ниже.',
+    en: 'The value “{value}” of “{param}” ({label}) is not one the register knows. Choose from the lists in the form below.',
+  },
+  filterBadSearch: {
+    kk: 'Іздеу мәтіні («q») тым ұзын: ең көбі {max} таңба.',
+    ru: 'Текст поиска («q») слишком длинный: не больше {max} символов.',
+    en: 'The search text (“q”) is too long: {max} characters at most.',
+  },
+  filterBadCursor: {
+    kk: 'Беттің мекенжайы («{param}») жарамсыз. Бірінші беттен бастаңыз.',
+    ru: 'Адрес страницы («{param}») недействителен. Начните с первой страницы.',
+    en: 'The page address (“{param}”) is not valid. Start again from the first page.',
+  },
+  filterUnavailable: {
+    kk: 'Тізілім қазір жауап бермей тұр, сондықтан іздеу жұмыс істемейді. Біраз уақыттан кейін қайталаңыз немесе төмендегі дайын тізімдерді ашыңыз.',
+    ru: 'Реестр сейчас не отвечает, поэтому поиск не работает. Попробуйте немного позже или откройте готовые списки ниже.',
+    en: 'The register is not answering right now, so searching does not work. Please try again in a few minutes, or open the ready-made lists below.',
+  },
 } satisfies Record<string, Strings>;
 
 /** The five stages of the procedure, in plain language: a title and what happens. */

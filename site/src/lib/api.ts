@@ -550,3 +550,80 @@ export async function verifyOrganization(bin: string): Promise<VerifyResult> {
     return { kind: 'unavailable', message: error instanceof Error ? error.message : String(error) };
   }
 }
+
+// ---------------------------------------------------------------------------------------
+// Request-time query (/{lang}/register/filter)
+
+/** The API's `OrganizationFilter` as the filter route sends it. */
+export interface OrganizationFilter {
+  regionCode?: string;
+  kind?: OrganizationKind;
+  level?: EducationLevel;
+  status?: AccreditationStatus;
+  language?: Language;
+  search?: string;
+}
+
+export type OrganizationOrderField = 'BIN' | 'NAME_KK' | 'NAME_RU' | 'NAME_EN' | 'UPDATED_AT';
+
+/** Where a page of filtered results starts: after a cursor (forwards) or before one (backwards). */
+export type CursorPosition = { after: string } | { before: string } | Record<string, never>;
+
+export interface OrganizationPage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  organizations: OrganizationSummary[];
+}
+
+export type FilterResult =
+  | { kind: 'found'; page: OrganizationPage; regions: Region[] }
+  | { kind: 'bad-cursor'; message: string }
+  | { kind: 'unavailable'; message: string };
+
+const FILTER_QUERY = /* GraphQL */ `
+  query SiteFilterOrganizations(
+    $filter: OrganizationFilter
+    $first: Int
+    $after: String
+    $last: Int
+    $before: String
+    $orderBy: OrganizationOrder
+  ) {
+    organizations(filter: $filter, first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {
+      totalCount
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges { node { ...OrganizationSummary } }
+    }
+    regions { id code kind centre organizationCount name { ...L } }
+  }
+  ${ORGANIZATION_SUMMARY}
+  ${LOCALIZED}
+`;
+
+/**
+ * One page of the register narrowed by a filter, asked of the API now, with the regions (for
+ * the form). Never throws: a cursor the API rejects is `bad-cursor`; anything else going
+ * wrong is `unavailable`.
+ */
+export async function filterOrganizations(
+  filter: OrganizationFilter,
+  position: CursorPosition,
+  size: number,
+  orderBy: OrganizationOrderField,
+): Promise<FilterResult> {
+  const paging = 'before' in position ? { last: size, before: position.before } : { first: size, ...position };
+  try {
+    const data = await send<{ organizations: Connection<OrganizationSummary> & { pageInfo: OrganizationPage['pageInfo'] }; regions: Region[] }>(
+      FILTER_QUERY,
+      { filter, orderBy: { field: orderBy }, ...paging },
+    );
+    const { totalCount, pageInfo, edges } = data.organizations;
+    return { kind: 'found', page: { totalCount, pageInfo, organizations: edges.map((edge) => edge.node) }, regions: data.regions };
+  } catch (error) {
+    const hasCursor = 'before' in position || 'after' in position;
+    if (hasCursor && error instanceof ClientError && error.response.errors?.length) {
+      return { kind: 'bad-cursor', message: error.response.errors[0]?.message ?? 'Invalid cursor' };
+    }
+    return { kind: 'unavailable', message: error instanceof Error ? error.message : String(error) };
+  }
+}
