@@ -117,9 +117,26 @@ async function rowBins(): Promise<string[]> {
   return page.locator('table.register-table tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-bin') ?? ''));
 }
 
+/** A one-page PDF, as a lead expert would attach to a final report. */
+const ATTACHMENT_PDF = new TextEncoder().encode(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+let attachment: { sha256: string; fileName: string; reportSlug: string };
+
 beforeAll(async () => {
   let started = Date.now();
   api = await startTestApi();
+  // One published report gets an attachment before the build (the seed has none).
+  const published = await api.db.prisma.report.findFirstOrThrow({ where: { publishedAt: { not: null } }, orderBy: { id: 'asc' } });
+  const fileName = 'Сыртқы бағалау «қосымша», 1.pdf';
+  const attached = await api.attachToReport(published.id, { fileName, mediaType: 'application/pdf', content: ATTACHMENT_PDF });
+  const listed = await gql<{ reports: { nodes: { id: string; documents: { sha256: string }[] }[] } }>(
+    `{ reports(first: 100) { nodes { id documents { sha256 } } } }`,
+  );
+  const withAttachment = listed.reports.nodes.find((node) => node.documents.some((document) => document.sha256 === attached.sha256));
+  if (!withAttachment) throw new Error('The API does not list the attachment with its published report');
+  attachment = { sha256: attached.sha256, fileName, reportSlug: withAttachment.id.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '') };
   timings['api'] = Date.now() - started;
 
   started = Date.now();
@@ -420,6 +437,21 @@ describe('the built register site', () => {
     expect(html).not.toContain('<script');
   });
 
+  it('lists a published report’s attachments and serves the file itself, byte for byte', async () => {
+    const slug = attachment.reportSlug;
+    for (const lang of ['kk', 'ru', 'en'] as const) {
+      expect(await open(`/${lang}/reports/${slug}/`)).toBe(200);
+      const link = page.locator(`section.attachments a[href="/files/${attachment.sha256}.pdf"]`);
+      await expect(link.innerText()).resolves.toBe(attachment.fileName);
+      await expect(link.getAttribute('download')).resolves.toBe(attachment.fileName);
+      await expect(page.locator('section.attachments').innerText()).resolves.toContain(attachment.sha256);
+    }
+    const response = await fetch(`${siteUrl}/files/${attachment.sha256}.pdf`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(ATTACHMENT_PDF);
+  });
+
   it('passes the axe accessibility checks for WCAG 2.2 AA', async () => {
     // axe runs inside the page, so this one context has JavaScript on; the site itself ships none.
     const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -430,7 +462,7 @@ describe('the built register site', () => {
         `{ organizations(first: 1, filter: { status: ACCREDITED }) { edges { node { bin } } } }`,
       );
       const bin = org.organizations.edges[0]!.node.bin;
-      const paths = ['/', '/kk/', '/ru/register/', `/en/organizations/${bin}/`, '/ru/standards/', '/kk/regions/', '/kk/experts/', '/en/open-data/', '/ru/decisions/', '/kk/procedure/', '/en/statistics/', '/ru/statistics/', `/verify/${bin}?lang=en`, '/verify/123?lang=ru', '/en/register/filter?status=accredited&kind=school', '/kk/register/filter?kind=castle'];
+      const paths = ['/', '/kk/', '/ru/register/', `/en/organizations/${bin}/`, '/ru/standards/', '/kk/regions/', '/kk/experts/', '/en/open-data/', '/ru/decisions/', '/kk/procedure/', '/en/statistics/', '/ru/statistics/', `/verify/${bin}?lang=en`, '/verify/123?lang=ru', `/ru/reports/${attachment.reportSlug}/`, '/en/register/filter?status=accredited&kind=school', '/kk/register/filter?kind=castle'];
       for (const path of paths) {
         await axePage.goto(`${siteUrl}${path}`);
         await axePage.addScriptTag({ content: axeSource });

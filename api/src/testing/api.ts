@@ -1,10 +1,16 @@
 // A real API over HTTP for tests: a migrated and seeded database (PGlite in memory unless
 // a kind is given) behind the production server on a free port.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { createAuthService, type AuthService } from '../auth/service.ts';
 import type { AuthSettings } from '../auth/settings.ts';
-import { testAuthSettings } from '../auth/test-users.ts';
+import { createTestUser, testAuthSettings } from '../auth/test-users.ts';
 import type { DatabaseKind } from '../db/database.ts';
 import { seedDatabase } from '../db/seed.ts';
+import { DocumentStorage } from '../documents/storage.ts';
+import type { DocumentKind } from '../generated/prisma/enums.ts';
 import { startApiServer, type ApiServer } from '../server.ts';
 import { createLogger } from '../shared/logger.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
@@ -32,6 +38,13 @@ export interface TestApi extends ApiServer {
   auth: AuthService;
   /** The server's clock. */
   now(): Date;
+  /** Folder of the server's document storage (a fresh temporary folder unless given). */
+  documentsDir: string;
+  /**
+   * Files a document with a report (by database id), as the lead expert would have before
+   * publication: the content goes to the server's storage, the record to the database.
+   */
+  attachToReport(reportId: string, file: { fileName: string; mediaType: string; content: Uint8Array; kind?: DocumentKind }): Promise<{ id: string; sha256: string }>;
   stop(): Promise<void>;
 }
 
@@ -49,6 +62,8 @@ export interface TestApiOptions {
   onQuery?: (sql: string) => void;
   /** Overrides of the test auth settings (a random JWT secret, cheap password hashing). */
   auth?: Partial<AuthSettings>;
+  /** Folder of the document storage; by default a temporary folder removed by stop(). */
+  documentsDir?: string;
 }
 
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
@@ -56,7 +71,17 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   if (options.seed !== false) await seedDatabase(db.prisma);
   const auth = createAuthService(testAuthSettings(options.auth));
   const now = options.now ?? (() => new Date());
-  const server = await startApiServer({ db, logger: createLogger(process.env.KZA_TEST_LOG_LEVEL ?? 'silent'), port: 0, now, auth });
+  const ownDocumentsDir = options.documentsDir === undefined;
+  const documentsDir = options.documentsDir ?? (await mkdtemp(join(tmpdir(), 'kza-documents-')));
+  const server = await startApiServer({
+    db,
+    logger: createLogger(process.env.KZA_TEST_LOG_LEVEL ?? 'silent'),
+    port: 0,
+    now,
+    auth,
+    documents: { dir: documentsDir, maxUploadBytes: 25 * 1024 * 1024 },
+  });
+  const storage = new DocumentStorage(documentsDir);
   const request = async (query: string, variables?: Record<string, unknown>, queryOptions: QueryOptions = {}) => {
     const response = await fetch(server.graphqlUrl, {
       method: 'POST',
@@ -69,7 +94,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     });
     return { status: response.status, headers: response.headers, body: await response.json() };
   };
-  return {
+  const testApi: TestApi = {
     ...server,
     db,
     auth,
@@ -78,9 +103,32 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     async query(query, variables, queryOptions) {
       return (await request(query, variables, queryOptions)).body;
     },
+    documentsDir,
+    async attachToReport(reportId, file) {
+      const report = await db.prisma.report.findUniqueOrThrow({ where: { id: reportId }, select: { caseId: true } });
+      const uploader = await createTestUser(testApi, { roles: ['EXPERT'] });
+      const staged = await storage.stage(Readable.from([Buffer.from(file.content)]));
+      await staged.commit();
+      const document = await db.prisma.document.create({
+        data: {
+          caseId: report.caseId,
+          reportId,
+          kind: file.kind ?? 'REPORT',
+          fileName: file.fileName,
+          mediaType: file.mediaType,
+          size: staged.size,
+          sha256: staged.sha256,
+          uploadedById: uploader.id,
+        },
+        select: { id: true, sha256: true },
+      });
+      return document;
+    },
     async stop() {
       await server.close();
       await db.destroy();
+      if (ownDocumentsDir) await rm(documentsDir, { recursive: true, force: true });
     },
   };
+  return testApi;
 }

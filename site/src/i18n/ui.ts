@@ -275,6 +275,7 @@ export const ui = {
   },
   reportSummary: { kk: 'Қысқаша мазмұны', ru: 'Краткое содержание', en: 'Summary' },
   reportSections: { kk: 'Стандарттар бойынша бағалау', ru: 'Оценка по стандартам', en: 'Assessment by standard' },
+  reportAttachments: { kk: 'Қосымша файлдар', ru: 'Приложенные файлы', en: 'Attached files' },
   standardLabel: { kk: '{code} стандарты', ru: 'Стандарт {code}', en: 'Standard {code}' },
   findings: { kk: 'Анықталғаны', ru: 'Выводы', en: 'Findings' },
   strengths: { kk: 'Күшті жақтары', ru: 'Сильные стороны', en: 'Strengths' },

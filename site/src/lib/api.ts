@@ -2,6 +2,7 @@
 // (written by hand to match /schema.graphql). Static pages call the `load*` functions at
 // build time; they are memoised, so a build fetches each list once however many pages use it.
 // The on-demand /verify route calls `verifyOrganization` at request time.
+import { createHash } from 'node:crypto';
 import { ClientError, GraphQLClient } from 'graphql-request';
 
 // ---------------------------------------------------------------------------------------
@@ -148,8 +149,20 @@ export interface ReportSection {
   standard: { code: string; title: Localized };
 }
 
+/** A file attached to a published report; the build copies it into the site (see attachmentPath). */
+export interface ReportDocument {
+  id: string;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  /** Path on the API server, resolved against KZA_API_URL. */
+  downloadUrl: string;
+}
+
 export interface Report extends ReportRef {
   caseNumber: string;
+  documents: ReportDocument[];
   frameworkVersion: number;
   summary: string | null;
   organization: OrganizationRef;
@@ -301,6 +314,7 @@ const REPORTS_QUERY = /* GraphQL */ `
           caseNumber
           frameworkVersion
           summary
+          documents { id fileName mediaType size sha256 downloadUrl }
           organization { bin name { ...L } }
           sections {
             position
@@ -412,6 +426,17 @@ export function apiUrl(): string {
     throw new Error(`KZA_API_URL is not a URL: "${url}". Expected e.g. http://127.0.0.1:4000/graphql`);
   }
   return url;
+}
+
+/** The bytes of a published report's attachment, fetched from the API at build time. */
+export async function fetchAttachment(document: ReportDocument): Promise<ArrayBuffer> {
+  const url = new URL(document.downloadUrl, apiUrl());
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`The API answered HTTP ${response.status} for the attachment ${document.fileName} (${url.href}).`);
+  const body = await response.arrayBuffer();
+  const sha256 = createHash('sha256').update(new Uint8Array(body)).digest('hex');
+  if (sha256 !== document.sha256) throw new Error(`The attachment ${document.fileName} (${url.href}) does not match its sha256.`);
+  return body;
 }
 
 function client(): GraphQLClient {

@@ -76,6 +76,27 @@ export function reportSlug(id: string): string {
 }
 
 /** An id attribute for a decision, from its number. */
+/**
+ * Where the site serves a report's attachment: named by its sha256 (so the address never
+ * changes and never clashes), with the extension of its original name.
+ */
+export function attachmentPath(document: { sha256: string; fileName: string }): string {
+  const extension = /\.([A-Za-z0-9]{1,8})$/.exec(document.fileName)?.[1]?.toLowerCase();
+  return `/files/${document.sha256}${extension ? `.${extension}` : ''}`;
+}
+
+/** A size in bytes, in the visitor's language (e.g. 1,2 МБ). */
+export function formatBytes(bytes: number, lang: Lang): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(LOCALES[lang], { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+}
+
 export const decisionAnchor = (number: string): string => `decision-${number.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
 // ---------------------------------------------------------------------------------------
