@@ -493,6 +493,78 @@ export const ui = {
   colCount: { kk: 'Саны', ru: 'Число', en: 'Number' },
   colTotal: { kk: 'Барлығы', ru: 'Всего', en: 'Total' },
   noData: { kk: 'Деректер жоқ.', ru: 'Данных нет.', en: 'No data.' },
+
+  // ---- Search: /{lang}/search/ (Pagefind, with JavaScript) and /{lang}/search/results (organizations, without) ----
+  navSearch: { kk: 'Іздеу', ru: 'Поиск', en: 'Search' },
+  searchTitle: { kk: 'Тізілімнен іздеу', ru: 'Поиск по реестру', en: 'Search the register' },
+  searchLead: {
+    kk: 'Ұйымдардың беттерінен, жарияланған есептерден және стандарттардан іздеңіз.',
+    ru: 'Ищите на страницах организаций, в опубликованных отчётах и в стандартах.',
+    en: 'Search the pages of organizations, the published reports and the standards.',
+  },
+  searchLabel: { kk: 'Не іздейсіз', ru: 'Что искать', en: 'What are you looking for' },
+  searchHint: {
+    kk: 'Мысалы, мектептің атауы, қала немесе стандарттағы сөз.',
+    ru: 'Например, название школы, город или слово из стандарта.',
+    en: 'For example, the name of a school, a city or a word from a standard.',
+  },
+  searchButton: { kk: 'Іздеу', ru: 'Найти', en: 'Search' },
+  searchNoScript: {
+    kk: 'Есептер мен стандарттар бойынша толық мәтінді іздеуге JavaScript керек, ал ол браузеріңізде өшірулі. Онсыз бұл пішін тізілімдегі ұйымдарды атауы, қаласы немесе БСН бойынша іздейді.',
+    ru: 'Для полнотекстового поиска по отчётам и стандартам нужен JavaScript, а в вашем браузере он выключен. Без него эта форма ищет организации реестра по названию, городу или БИН.',
+    en: 'Full-text search of reports and standards needs JavaScript, which is off in your browser. Without it, this form searches the organizations in the register by name, city or BIN.',
+  },
+  searchBrowse: {
+    kk: 'Тізілімді мәртебе немесе өңір бойынша да қарауға болады:',
+    ru: 'Реестр можно также просматривать по статусу или по регионам:',
+    en: 'You can also browse the register by status or by region:',
+  },
+  searchCount: { kk: 'Табылғаны: {n}', ru: 'Найдено: {n}', en: 'Results: {n}' },
+  searchNone: {
+    kk: '«{q}» бойынша ештеңе табылмады. Жазылуын тексеріңіз немесе басқа сөздерді қолданыңыз.',
+    ru: 'По запросу «{q}» ничего не найдено. Проверьте написание или попробуйте другие слова.',
+    en: 'Nothing found for “{q}”. Check the spelling or try other words.',
+  },
+  searchSearching: { kk: 'Ізделуде…', ru: 'Идёт поиск…', en: 'Searching…' },
+  searchFailed: {
+    kk: 'Іздеу жүктелмеді. Кейінірек қайталап көріңіз.',
+    ru: 'Поиск не загрузился. Попробуйте позже.',
+    en: 'The search could not be loaded. Please try again later.',
+  },
+  searchMore: { kk: 'Тағы көрсету', ru: 'Показать ещё', en: 'Show more results' },
+  searchResultsHeading: { kk: 'Іздеу нәтижелері', ru: 'Результаты поиска', en: 'Search results' },
+  searchTypeOrganization: { kk: 'Ұйым', ru: 'Организация', en: 'Organization' },
+  searchTypeReport: { kk: 'Есеп', ru: 'Отчёт', en: 'Report' },
+  searchTypeStandard: { kk: 'Стандарттар', ru: 'Стандарты', en: 'Standards' },
+  searchOrgTitle: { kk: 'Ұйымдарды іздеу', ru: 'Поиск организаций', en: 'Search organizations' },
+  searchOrgLead: {
+    kk: 'Атауы, қаласы немесе БСН сұрауыңызға сәйкес келетін ұйымдар, тікелей тізілімнен. Есептер мен стандарттарды JavaScript қосулы кезде іздеу бетінде іздеуге болады.',
+    ru: 'Организации, у которых название, город или БИН совпадают с вашим запросом, прямо из реестра. Отчёты и стандарты можно искать на странице поиска при включённом JavaScript.',
+    en: 'Organizations whose name, city or BIN matches your words, straight from the register. Reports and standards can be searched on the search page with JavaScript on.',
+  },
+  searchOrgCount: { kk: 'Табылған ұйымдар: {n}', ru: 'Найдено организаций: {n}', en: 'Organizations found: {n}' },
+  searchOrgShown: {
+    kk: 'Алғашқы {shown} көрсетілген. Іздеуді нақтылау үшін сөз қосыңыз.',
+    ru: 'Показаны первые {shown}. Добавьте слова, чтобы уточнить поиск.',
+    en: 'Showing the first {shown}. Add words to narrow the search.',
+  },
+  searchOrgCaption: { kk: 'Сұрауға сәйкес ұйымдар', ru: 'Организации по запросу', en: 'Organizations matching your search' },
+  searchOrgEmpty: { kk: 'Іздейтін сөзді енгізіңіз.', ru: 'Введите слова для поиска.', en: 'Enter the words to search for.' },
+  searchOrgNone: {
+    kk: '«{q}» бойынша ұйым табылмады. Жазылуын тексеріңіз немесе атаудың бір бөлігін ғана енгізіңіз.',
+    ru: 'По запросу «{q}» организаций не найдено. Проверьте написание или введите только часть названия.',
+    en: 'No organization matches “{q}”. Check the spelling or enter just part of the name.',
+  },
+  searchOrgUnavailable: {
+    kk: 'Тізілімнен дәл қазір іздеу мүмкін емес. Бірнеше минуттан кейін қайталап көріңіз.',
+    ru: 'Сейчас искать в реестре невозможно. Попробуйте через несколько минут.',
+    en: 'The register cannot be searched right now. Please try again in a few minutes.',
+  },
+  searchFullText: {
+    kk: 'Есептер мен стандарттардан да іздеу (JavaScript керек)',
+    ru: 'Искать также в отчётах и стандартах (нужен JavaScript)',
+    en: 'Search reports and standards too (needs JavaScript)',
+  },
 } satisfies Record<string, Strings>;
 
 /** The five stages of the procedure, in plain language: a title and what happens. */

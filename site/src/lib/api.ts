@@ -550,3 +550,41 @@ export async function verifyOrganization(bin: string): Promise<VerifyResult> {
     return { kind: 'unavailable', message: error instanceof Error ? error.message : String(error) };
   }
 }
+
+// ---------------------------------------------------------------------------------------
+// Request-time query (/{lang}/search/results: the search without JavaScript)
+
+/** How many matching organizations the no-JavaScript search lists. */
+export const SEARCH_PAGE_SIZE = 50;
+
+const SEARCH_ORGANIZATIONS_QUERY = /* GraphQL */ `
+  query SiteSearchOrganizations($search: String!, $first: Int!, $order: OrganizationOrderField!) {
+    organizations(first: $first, filter: { search: $search }, orderBy: { field: $order }) {
+      totalCount
+      edges { node { ...OrganizationSummary } }
+    }
+  }
+  ${ORGANIZATION_SUMMARY}
+  ${LOCALIZED}
+`;
+
+export type SearchOrganizationsResult =
+  | { kind: 'found'; organizations: OrganizationSummary[]; totalCount: number }
+  | { kind: 'unavailable'; message: string };
+
+/** Asks the API for the organizations whose name, city or BIN matches the words, sorted by name in `language`. Never throws. */
+export async function searchOrganizations(search: string, language: Language): Promise<SearchOrganizationsResult> {
+  try {
+    const data = await send<{ organizations: { totalCount: number; edges: { node: OrganizationSummary }[] } }>(
+      SEARCH_ORGANIZATIONS_QUERY,
+      { search, first: SEARCH_PAGE_SIZE, order: `NAME_${language}` },
+    );
+    return {
+      kind: 'found',
+      organizations: data.organizations.edges.map((edge) => edge.node),
+      totalCount: data.organizations.totalCount,
+    };
+  } catch (error) {
+    return { kind: 'unavailable', message: error instanceof Error ? error.message : String(error) };
+  }
+}
