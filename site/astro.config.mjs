@@ -6,6 +6,7 @@
 import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
 import { checkApi } from './src/lib/api.ts';
+import { searchIndex } from './src/lib/search-index.ts';
 import { sitemap } from './src/lib/sitemap.ts';
 
 /** Stops the build at once, with a clear message, when the API is not configured or not answering. */
@@ -25,7 +26,7 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   // The public address (absolute links in the open data, the feeds and the sitemap).
   site: process.env.KZA_SITE_URL?.trim() || 'http://localhost:4321',
-  integrations: [requireApi(), sitemap()],
+  integrations: [requireApi(), sitemap(), searchIndex()],
   session: false,
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },

@@ -462,7 +462,7 @@ describe('the built register site', () => {
         `{ organizations(first: 1, filter: { status: ACCREDITED }) { edges { node { bin } } } }`,
       );
       const bin = org.organizations.edges[0]!.node.bin;
-      const paths = ['/', '/kk/', '/ru/register/', `/en/organizations/${bin}/`, '/ru/standards/', '/kk/regions/', '/kk/experts/', '/en/open-data/', '/ru/decisions/', '/kk/procedure/', '/en/statistics/', '/ru/statistics/', `/verify/${bin}?lang=en`, '/verify/123?lang=ru', `/ru/reports/${attachment.reportSlug}/`, '/en/register/filter?status=accredited&kind=school', '/kk/register/filter?kind=castle'];
+      const paths = ['/', '/kk/', '/ru/register/', `/en/organizations/${bin}/`, '/ru/standards/', '/kk/regions/', '/kk/experts/', '/en/open-data/', '/ru/decisions/', '/kk/procedure/', '/en/statistics/', '/ru/statistics/', '/en/search/', '/kk/register/filter?q=%D0%90%D1%81%D1%82%D0%B0%D0%BD%D0%B0', `/verify/${bin}?lang=en`, '/verify/123?lang=ru', `/ru/reports/${attachment.reportSlug}/`, '/en/register/filter?status=accredited&kind=school', '/kk/register/filter?kind=castle'];
       for (const path of paths) {
         await axePage.goto(`${siteUrl}${path}`);
         await axePage.addScriptTag({ content: axeSource });
@@ -793,8 +793,11 @@ describe('the register filter (on demand, /{lang}/register/filter)', () => {
       await jsPage.waitForURL(/status=/);
       await jsPage.goBack();
       await jsPage.waitForURL(`${siteUrl}/en/register/filter?region=${chosen.region}`);
-      await jsPage.waitForFunction((text) => document.querySelector('[data-count]')?.textContent?.trim() === text, countText);
-      await expect(jsPage.locator('#filter-status').inputValue()).resolves.toBe('');
+      // The count alone may not change (a region with one status), so wait for the form too.
+      await jsPage.waitForFunction(
+        (text) => document.querySelector('[data-count]')?.textContent?.trim() === text && document.querySelector<HTMLSelectElement>('#filter-status')?.value === '',
+        countText,
+      );
       await jsPage.goBack();
       await jsPage.waitForURL(`${siteUrl}/en/register/`);
       await jsPage.waitForFunction((text) => document.querySelector('[data-count]')?.textContent?.trim() === text, `Organizations: ${all.totalCount}`);
@@ -840,5 +843,144 @@ describe('the register filter (on demand, /{lang}/register/filter)', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('A');
     expect(await focusVisible(page), 'a link shows its focus').toBe(true);
+  });
+});
+
+describe('full-text search', () => {
+  interface SearchOrg {
+    bin: string;
+    name: { in: { text: string; isFallback: boolean } | null };
+  }
+
+  /** An organization with a name of its own in English (not a fallback). */
+  async function englishNamedOrganization(): Promise<{ bin: string; name: string }> {
+    const data = await gql<{ organizations: { edges: { node: SearchOrg }[] } }>(
+      `{ organizations(first: 100) { edges { node { bin name { in(language: EN) { text isFallback } } } } } }`,
+    );
+    const org = data.organizations.edges.map((edge) => edge.node).find((node) => node.name.in && !node.name.in.isFallback);
+    expect(org, 'the seed has an organization named in English').toBeDefined();
+    return { bin: org!.bin, name: org!.name.in!.text };
+  }
+
+  /** Runs a search with JavaScript on, from the keyboard, and returns the result links. */
+  async function searchWithScript(searchPage: Page, lang: 'kk' | 'ru' | 'en', term: string): Promise<string[]> {
+    expect((await searchPage.goto(`${siteUrl}/${lang}/search/`))?.status()).toBe(200);
+    await searchPage.locator('#q').fill(term);
+    await searchPage.locator('#q').press('Enter');
+    const status = searchPage.locator('#search-status[role="status"][aria-live="polite"]');
+    await expect.poll(() => status.innerText(), { timeout: 15_000 }).toMatch(/\d/);
+    // "Show more" until every result is listed; the focus moves to the first new one.
+    const more = searchPage.locator('#search-more');
+    for (let shown = await searchPage.locator('#search-list li').count(); await more.isVisible(); ) {
+      await more.focus();
+      await searchPage.keyboard.press('Enter');
+      await expect.poll(() => searchPage.locator('#search-list li').count()).toBeGreaterThan(shown);
+      await expect(searchPage.evaluate((index) => document.activeElement === document.querySelectorAll('#search-list li h3 a')[index], shown)).resolves.toBe(true);
+      shown = await searchPage.locator('#search-list li').count();
+    }
+    return searchPage.locator('#search-list li h3 a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+  }
+
+  it('writes one Pagefind index per language, over organizations, reports and the standards only', async () => {
+    const entry = JSON.parse(await readFile(join(outDir, 'client', 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(Object.keys(entry.languages).sort()).toEqual(['en', 'kk', 'ru']);
+    const data = await gql<{ organizations: { totalCount: number }; reports: { totalCount: number } }>(
+      `{ organizations(first: 1) { totalCount } reports(first: 1) { totalCount } }`,
+    );
+    // Each language: every organization page, every report page and the standards page; nothing else.
+    for (const lang of ['kk', 'ru', 'en'] as const) {
+      expect(entry.languages[lang]!.page_count, lang).toBe(data.organizations.totalCount + data.reports.totalCount + 1);
+    }
+    // The search page's script is small and loads Pagefind at run time (it is not bundled).
+    const html = await readFile(join(outDir, 'client', 'en', 'search', 'index.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*><\/script>/g)].map((match) => match[1]!);
+    expect(scripts).toHaveLength(1);
+    expect(html).not.toMatch(/<script\b(?![^>]*\bsrc=)[^>]*>/);
+    const script = await readFile(join(outDir, 'client', scripts[0]!), 'utf8');
+    expect(script.length).toBeLessThan(6_000);
+    expect(script).toContain('/pagefind/pagefind.js');
+  });
+
+  it('finds an organization by its English name on the English search page, with JavaScript', async () => {
+    const org = await englishNamedOrganization();
+    const jsContext = await browser.newContext({ javaScriptEnabled: true });
+    try {
+      const searchPage = await jsContext.newPage();
+      const hrefs = await searchWithScript(searchPage, 'en', org.name);
+      expect(hrefs).toContain(`/en/organizations/${org.bin}/`);
+      expect(hrefs.every((href) => href.startsWith('/en/')), hrefs.join(' ')).toBe(true);
+      await expect(searchPage.locator('#search-status').innerText()).resolves.toBe(`Results: ${hrefs.length}`);
+      const item = searchPage.locator('#search-list li', { has: searchPage.locator(`a[href="/en/organizations/${org.bin}/"]`) });
+      await expect(item.locator('.search-type').innerText()).resolves.toMatch(/^Organization · /);
+      await expect(item.locator('.search-excerpt').innerText()).resolves.not.toBe('');
+      // The address keeps the search; the result opens from the keyboard.
+      expect(new URL(searchPage.url()).searchParams.get('q')).toBe(org.name);
+      await item.locator('a').focus();
+      await searchPage.keyboard.press('Enter');
+      await searchPage.waitForURL(`${siteUrl}/en/organizations/${org.bin}/`);
+      await expect(searchPage.locator('h1').innerText()).resolves.toBe(org.name);
+    } finally {
+      await jsContext.close();
+    }
+  });
+
+  it('finds the Russian standards page by a word of a criterion on the Russian search page, not the English one', async () => {
+    const data = await gql<{
+      standardFramework: { standards: { criteria: { text: { in: { text: string; isFallback: boolean } | null } }[] }[] } | null;
+    }>(`{ standardFramework { standards { criteria { text { in(language: RU) { text isFallback } } } } } }`);
+    const texts = (data.standardFramework?.standards ?? [])
+      .flatMap((standard) => standard.criteria)
+      .flatMap((criterion) => (criterion.text.in && !criterion.text.in.isFallback ? [criterion.text.in.text] : []));
+    const word = texts.flatMap((text) => text.match(/[А-Яа-яЁё]{9,}/g) ?? [])[0];
+    expect(word, 'the seed has criteria in Russian').toBeDefined();
+    const jsContext = await browser.newContext({ javaScriptEnabled: true });
+    try {
+      const searchPage = await jsContext.newPage();
+      const hrefs = await searchWithScript(searchPage, 'ru', word!);
+      expect(hrefs).toContain('/ru/standards/');
+      expect(hrefs).not.toContain('/en/standards/');
+      expect(hrefs.every((href) => href.startsWith('/ru/')), hrefs.join(' ')).toBe(true);
+      const item = searchPage.locator('#search-list li', { has: searchPage.locator('a[href="/ru/standards/"]') });
+      await expect(item.locator('.search-type').innerText()).resolves.toBe('Стандарты');
+      await expect(item.locator('.search-excerpt mark').first().innerText()).resolves.toMatch(new RegExp(word!.slice(0, 6), 'i'));
+
+      // The page with its results passes the accessibility checks too.
+      const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+      await searchPage.addScriptTag({ content: axeSource });
+      const violations = await searchPage.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string }[] }> } }).axe;
+        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+        return result.violations.map((violation) => violation.id);
+      });
+      expect(violations).toEqual([]);
+    } finally {
+      await jsContext.close();
+    }
+  });
+
+  it('gets a visitor without JavaScript from the header to the matching organizations', async () => {
+    const org = await englishNamedOrganization();
+    expect(await open('/en/')).toBe(200);
+    await page.locator('.main-nav a[href="/en/search/"]').click();
+    expect(new URL(page.url()).pathname).toBe('/en/search/');
+    await expect(page.locator('main').innerText()).resolves.toContain('Full-text search of reports and standards needs JavaScript');
+    await page.locator('#q').fill(org.name);
+    await page.locator('form.search-form button[type="submit"]').click();
+    // Without JavaScript the form goes to the register filter, which asks the API.
+    const url = new URL(page.url());
+    expect(url.pathname).toBe('/en/register/filter');
+    expect(url.searchParams.get('q')).toBe(org.name);
+    await expect(page.locator('[data-count]').innerText()).resolves.toMatch(/^Organizations: \d+/);
+    const row = page.locator(`table.register-table tr[data-bin="${org.bin}"]`);
+    await expect(row.count()).resolves.toBe(1);
+    await row.locator(`a[href="/en/organizations/${org.bin}/"]`).click();
+    expect(new URL(page.url()).pathname).toBe(`/en/organizations/${org.bin}/`);
+
+    // Nothing found: said in the visitor's language, with the form filled to try again.
+    expect(await open('/ru/register/filter?q=zzqxqz')).toBe(200);
+    await expect(page.locator('[data-count]').innerText()).resolves.toMatch(/: 0$/);
+    await expect(page.locator('#filter-q').inputValue()).resolves.toBe('zzqxqz');
   });
 });

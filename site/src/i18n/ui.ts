@@ -545,6 +545,48 @@ export const ui = {
     ru: 'Реестр сейчас не отвечает, поэтому поиск не работает. Попробуйте немного позже или откройте готовые списки ниже.',
     en: 'The register is not answering right now, so searching does not work. Please try again in a few minutes, or open the ready-made lists below.',
   },
+  // ---- Search: /{lang}/search/ (Pagefind, with JavaScript; without it the form goes to the register filter) ----
+  navSearch: { kk: 'Іздеу', ru: 'Поиск', en: 'Search' },
+  searchTitle: { kk: 'Тізілімнен іздеу', ru: 'Поиск по реестру', en: 'Search the register' },
+  searchLead: {
+    kk: 'Ұйымдардың беттерінен, жарияланған есептерден және стандарттардан іздеңіз.',
+    ru: 'Ищите на страницах организаций, в опубликованных отчётах и в стандартах.',
+    en: 'Search the pages of organizations, the published reports and the standards.',
+  },
+  searchLabel: { kk: 'Не іздейсіз', ru: 'Что искать', en: 'What are you looking for' },
+  searchHint: {
+    kk: 'Мысалы, мектептің атауы, қала немесе стандарттағы сөз.',
+    ru: 'Например, название школы, город или слово из стандарта.',
+    en: 'For example, the name of a school, a city or a word from a standard.',
+  },
+  searchButton: { kk: 'Іздеу', ru: 'Найти', en: 'Search' },
+  searchNoScript: {
+    kk: 'Есептер мен стандарттар бойынша толық мәтінді іздеуге JavaScript керек, ал ол браузеріңізде өшірулі. Онсыз бұл пішін тізілімдегі ұйымдарды атауы, қаласы немесе БСН бойынша іздейді.',
+    ru: 'Для полнотекстового поиска по отчётам и стандартам нужен JavaScript, а в вашем браузере он выключен. Без него эта форма ищет организации реестра по названию, городу или БИН.',
+    en: 'Full-text search of reports and standards needs JavaScript, which is off in your browser. Without it, this form searches the organizations in the register by name, city or BIN.',
+  },
+  searchBrowse: {
+    kk: 'Тізілімді мәртебе немесе өңір бойынша да қарауға болады:',
+    ru: 'Реестр можно также просматривать по статусу или по регионам:',
+    en: 'You can also browse the register by status or by region:',
+  },
+  searchCount: { kk: 'Табылғаны: {n}', ru: 'Найдено: {n}', en: 'Results: {n}' },
+  searchNone: {
+    kk: '«{q}» бойынша ештеңе табылмады. Жазылуын тексеріңіз немесе басқа сөздерді қолданыңыз.',
+    ru: 'По запросу «{q}» ничего не найдено. Проверьте написание или попробуйте другие слова.',
+    en: 'Nothing found for “{q}”. Check the spelling or try other words.',
+  },
+  searchSearching: { kk: 'Ізделуде…', ru: 'Идёт поиск…', en: 'Searching…' },
+  searchFailed: {
+    kk: 'Іздеу жүктелмеді. Кейінірек қайталап көріңіз.',
+    ru: 'Поиск не загрузился. Попробуйте позже.',
+    en: 'The search could not be loaded. Please try again later.',
+  },
+  searchMore: { kk: 'Тағы көрсету', ru: 'Показать ещё', en: 'Show more results' },
+  searchResultsHeading: { kk: 'Іздеу нәтижелері', ru: 'Результаты поиска', en: 'Search results' },
+  searchTypeOrganization: { kk: 'Ұйым', ru: 'Организация', en: 'Organization' },
+  searchTypeReport: { kk: 'Есеп', ru: 'Отчёт', en: 'Report' },
+  searchTypeStandard: { kk: 'Стандарттар', ru: 'Стандарты', en: 'Standards' },
 } satisfies Record<string, Strings>;
 
 /** The five stages of the procedure, in plain language: a title and what happens. */

@@ -1,0 +1,58 @@
+// The full-text search index (/pagefind/): written by Pagefind after Astro wrote the static
+// pages (astro:build:done), from the built HTML. Only pages that mark their content with
+// data-pagefind-body (organizations, reports, standards) are indexed, and Pagefind splits the
+// index by <html lang>, so each language (kk, ru, en) gets its own and a visitor searches theirs.
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { close, createIndex } from 'pagefind';
+
+/** Where the search page loads Pagefind from: the index is written there, under the client folder. */
+export const PAGEFIND_DIR = 'pagefind';
+
+/** Files read and handed to Pagefind at once. */
+const CONCURRENCY = 16;
+
+/**
+ * The built HTML is compressed (no whitespace between tags), and Pagefind joins the text of
+ * adjacent cells and labels: "<dt>City</dt><dd>Astana</dd>" would be indexed as "CityAstana"
+ * and not be found by "Astana". A space after these closing tags keeps the words apart.
+ */
+export function separateWords(html: string): string {
+  return html.replace(/<\/(dt|dd|td|th|li|span|caption|summary|label)>/gi, '$& ');
+}
+
+export function searchIndex(): AstroIntegration {
+  return {
+    name: 'kza:search-index',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const files = (await readdir(site, { recursive: true })).filter((file) => file.endsWith('.html'));
+        const { index, errors } = await createIndex();
+        try {
+          if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+          let indexed = 0;
+          for (let start = 0; start < files.length; start += CONCURRENCY) {
+            await Promise.all(
+              files.slice(start, start + CONCURRENCY).map(async (file) => {
+                const html = await readFile(join(site, file), 'utf8');
+                // Pagefind would drop the unmarked pages anyway; skipping them saves the work.
+                if (!html.includes('data-pagefind-body')) return;
+                const added = await index.addHTMLFile({ sourcePath: file, content: separateWords(html) });
+                if (added.errors.length) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
+                indexed += 1;
+              }),
+            );
+          }
+          const written = await index.writeFiles({ outputPath: join(site, PAGEFIND_DIR) });
+          if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+          logger.info(`search index: ${indexed} pages in ${written.outputPath}`);
+        } finally {
+          await close();
+        }
+      },
+    },
+  };
+}
