@@ -394,28 +394,49 @@ describe('the built register site', () => {
 
   it('draws each statistics dataset as an SVG chart at build time, with a data table that adds up', async () => {
     const data = await gql<{ registerStatistics: { totalOrganizations: number } }>(`{ registerStatistics { totalOrganizations } }`);
+    const charts = [
+      { chart: 'chart-status', table: 'table-status' },
+      { chart: 'chart-region', table: 'table-region' },
+      { chart: 'chart-year', table: 'table-year' },
+      { chart: 'chart-decision-region', table: 'table-decision-region' },
+    ];
+    const titles = { kk: 'Ұйымдар мәртебесі бойынша', ru: 'Организации по статусу', en: 'Organizations by status' } as const;
     for (const lang of ['kk', 'ru', 'en'] as const) {
       expect(await open(`/${lang}/statistics/`)).toBe(200);
-      for (const id of ['chart-status', 'chart-region', 'chart-year']) {
-        const svg = page.locator(`svg[aria-labelledby^="${id}-title"]`);
+      await expect(page.locator('#chart-status-title').textContent()).resolves.toBe(titles[lang]);
+      for (const { chart: id, table } of charts) {
+        const svg = page.locator(`svg[aria-labelledby="${id}-title ${id}-desc"]`);
         await expect(svg.count(), id).resolves.toBe(1);
         await expect(svg.getAttribute('role')).resolves.toBe('img');
-        await expect(page.locator(`#${id}-title`).textContent()).resolves.not.toBe('');
-        await expect(page.locator(`#${id}-desc`).textContent()).resolves.not.toBe('');
-        expect(await svg.locator('rect').count(), id).toBeGreaterThan(0);
+        await expect(svg.locator(`title#${id}-title`).textContent()).resolves.not.toBe('');
+        await expect(svg.locator(`desc#${id}-desc`).textContent()).resolves.not.toBe('');
+        // One image to assistive technology: none of Vega's own roles inside it.
+        await expect(svg.locator('[role]').count(), id).resolves.toBe(0);
+        // The data table follows the chart, and the chart ends each bar with the total of its row.
+        const next = await svg.evaluate((node) => {
+          const after = node.closest('figure')?.nextElementSibling;
+          return after?.matches('table') ? after.id : (after?.querySelector('table')?.id ?? null);
+        });
+        expect(next, id).toBe(table);
+        const rowTotals = await page.locator(`table#${table} tbody tr`).evaluateAll((rows) => rows.map((row) => row.querySelector('td:last-child')?.textContent?.trim() ?? ''));
+        const barTotals = await svg.locator('text[font-weight="bold"]').evaluateAll((texts) => texts.map((text) => text.textContent ?? '').filter((text) => /^\d+$/.test(text)));
+        expect(barTotals, id).toEqual(rowTotals);
+        await expect(page.locator(`table#${table} caption`).count(), table).resolves.toBe(1);
+        expect(await page.locator(`table#${table} th[scope="col"]`).count(), table).toBeGreaterThan(1);
       }
-      for (const id of ['table-status', 'table-region', 'table-year']) {
-        await expect(page.locator(`table#${id} caption`).count(), id).resolves.toBe(1);
-        expect(await page.locator(`table#${id} th[scope="col"]`).count(), id).toBeGreaterThan(1);
-      }
+      // The axis titles and the legend are in the visitor's language.
+      const regionChartText = await page.locator('svg[aria-labelledby^="chart-region-title"]').textContent();
+      expect(regionChartText).toContain({ kk: 'Өңір', ru: 'Регион', en: 'Region' }[lang]);
+      expect(regionChartText).toContain(`✓ ${ACCREDITED_LABEL[lang]}`);
       await expect(page.locator('table#table-status [data-total]').innerText()).resolves.toBe(String(data.registerStatistics.totalOrganizations));
       const cells = await page.locator('table#table-status tbody td').allInnerTexts();
       expect(cells.reduce((sum, cell) => sum + Number(cell), 0)).toBe(data.registerStatistics.totalOrganizations);
     }
-    // Rendered at build time: the built HTML already holds the charts, and no script is shipped.
+    // Rendered at build time: the built HTML already holds the charts, no script is shipped, and the page stays small.
     const html = await readFile(join(outDir, 'client', 'en', 'statistics', 'index.html'), 'utf8');
     expect(html).toContain('<svg');
     expect(html).not.toContain('<script');
+    expect(Buffer.byteLength(html)).toBeLessThan(100_000);
   });
 
   it('passes the axe accessibility checks for WCAG 2.2 AA', async () => {
