@@ -613,3 +613,35 @@ describe('the built register site', () => {
     expect(result.output).toContain('KZA_API_URL is not set');
   });
 });
+
+describe('page weight', () => {
+  it('transfers under 100 KB before images on the home, register and organization pages', async () => {
+    const org = await gql<{ organizations: { edges: { node: { bin: string } }[] } }>(
+      `{ organizations(first: 1, filter: { status: ACCREDITED }) { edges { node { bin } } } }`,
+    );
+    const bin = org.organizations.edges[0]!.node.bin;
+    for (const path of ['/en/', '/kk/', '/ru/register/', `/en/organizations/${bin}/`, '/en/statistics/']) {
+      // A fresh context per page: nothing cached, and JavaScript on, so that any script the page asked for would count.
+      const weightContext = await browser.newContext({ javaScriptEnabled: true });
+      try {
+        const weightPage = await weightContext.newPage();
+        const bodies: Promise<{ type: string; url: string; bytes: number }>[] = [];
+        weightPage.on('response', (response) => {
+          const type = response.request().resourceType();
+          if (type === 'image' || type === 'media') return;
+          // The decoded body: at least what goes over the wire, whether or not the server compresses.
+          bodies.push(response.body().then((body) => ({ type, url: response.url(), bytes: body.length })));
+        });
+        const response = await weightPage.goto(`${siteUrl}${path}`, { waitUntil: 'load' });
+        expect(response?.status(), path).toBe(200);
+        const resources = await Promise.all(bodies);
+        const types = new Set(resources.map((resource) => resource.type));
+        expect(types.has('document') && types.has('stylesheet'), `${path} loads its page and stylesheet`).toBe(true);
+        const total = resources.reduce((sum, resource) => sum + resource.bytes, 0);
+        expect(total, `${path}: ${resources.map((resource) => `${resource.type} ${resource.bytes}`).join(', ')}`).toBeLessThan(100_000);
+      } finally {
+        await weightContext.close();
+      }
+    }
+  });
+});

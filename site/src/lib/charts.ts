@@ -99,18 +99,19 @@ export function barChartSpec(chart: BarChart): TopLevelSpec {
   });
   const totals = chart.bars.map((bar) => ({ bar: bar.label, total: bar.values.reduce((sum, value) => sum + value, 0) }));
   const categories = chart.bars.map((bar) => bar.label);
-  const y = { field: 'bar', type: 'nominal', title: chart.categoryTitle, scale: { domain: categories } } as const;
-  const x = {
-    type: 'quantitative',
+  const y = { field: 'bar', type: 'nominal' as const, title: chart.categoryTitle, scale: { domain: categories } };
+  const x = (field: string) => ({
+    field,
+    type: 'quantitative' as const,
     title: chart.valueTitle,
     scale: { domain: [0, max], nice: false },
     axis: { format: 'd', tickMinStep: 1 },
-  } as const;
+  });
 
   return {
     width: PLOT_WIDTH,
     height: { step: BAR_STEP },
-    background: null,
+    background: 'transparent',
     padding: 4,
     layer: [
       {
@@ -118,7 +119,7 @@ export function barChartSpec(chart: BarChart): TopLevelSpec {
         mark: { type: 'bar', aria: false, stroke: '#ffffff', strokeWidth: 1 },
         encoding: {
           y,
-          x: { ...x, field: 'start' },
+          x: x('start'),
           x2: { field: 'end' },
           color:
             chart.series.length > 1
@@ -135,12 +136,12 @@ export function barChartSpec(chart: BarChart): TopLevelSpec {
       {
         data: { values: segments.filter((segment) => segment.symbol) },
         mark: { type: 'text', aria: false, fill: '#ffffff', fontWeight: 'bold', baseline: 'middle' },
-        encoding: { y, x: { ...x, field: 'mid' }, text: { field: 'symbol' } },
+        encoding: { y, x: x('mid'), text: { field: 'symbol' } },
       },
       {
         data: { values: totals },
         mark: { type: 'text', aria: false, align: 'left', dx: 4, fill: TEXT, fontWeight: 'bold', baseline: 'middle' },
-        encoding: { y, x: { ...x, field: 'total' }, text: { field: 'total', type: 'quantitative', format: 'd' } },
+        encoding: { y, x: x('total'), text: { field: 'total', type: 'quantitative', format: 'd' } },
       },
     ],
     config: {
