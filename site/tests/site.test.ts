@@ -413,28 +413,49 @@ describe('the built register site', () => {
 
   it('draws each statistics dataset as an SVG chart at build time, with a data table that adds up', async () => {
     const data = await gql<{ registerStatistics: { totalOrganizations: number } }>(`{ registerStatistics { totalOrganizations } }`);
+    const charts = [
+      { chart: 'chart-status', table: 'table-status' },
+      { chart: 'chart-region', table: 'table-region' },
+      { chart: 'chart-year', table: 'table-year' },
+      { chart: 'chart-decision-region', table: 'table-decision-region' },
+    ];
+    const titles = { kk: 'Ұйымдар мәртебесі бойынша', ru: 'Организации по статусу', en: 'Organizations by status' } as const;
     for (const lang of ['kk', 'ru', 'en'] as const) {
       expect(await open(`/${lang}/statistics/`)).toBe(200);
-      for (const id of ['chart-status', 'chart-region', 'chart-year']) {
-        const svg = page.locator(`svg[aria-labelledby^="${id}-title"]`);
+      await expect(page.locator('#chart-status-title').textContent()).resolves.toBe(titles[lang]);
+      for (const { chart: id, table } of charts) {
+        const svg = page.locator(`svg[aria-labelledby="${id}-title ${id}-desc"]`);
         await expect(svg.count(), id).resolves.toBe(1);
         await expect(svg.getAttribute('role')).resolves.toBe('img');
-        await expect(page.locator(`#${id}-title`).textContent()).resolves.not.toBe('');
-        await expect(page.locator(`#${id}-desc`).textContent()).resolves.not.toBe('');
-        expect(await svg.locator('rect').count(), id).toBeGreaterThan(0);
+        await expect(svg.locator(`title#${id}-title`).textContent()).resolves.not.toBe('');
+        await expect(svg.locator(`desc#${id}-desc`).textContent()).resolves.not.toBe('');
+        // One image to assistive technology: none of Vega's own roles inside it.
+        await expect(svg.locator('[role]').count(), id).resolves.toBe(0);
+        // The data table follows the chart, and the chart ends each bar with the total of its row.
+        const next = await svg.evaluate((node) => {
+          const after = node.closest('figure')?.nextElementSibling;
+          return after?.matches('table') ? after.id : (after?.querySelector('table')?.id ?? null);
+        });
+        expect(next, id).toBe(table);
+        const rowTotals = await page.locator(`table#${table} tbody tr`).evaluateAll((rows) => rows.map((row) => row.querySelector('td:last-child')?.textContent?.trim() ?? ''));
+        const barTotals = await svg.locator('text[font-weight="bold"]').evaluateAll((texts) => texts.map((text) => text.textContent ?? '').filter((text) => /^\d+$/.test(text)));
+        expect(barTotals, id).toEqual(rowTotals);
+        await expect(page.locator(`table#${table} caption`).count(), table).resolves.toBe(1);
+        expect(await page.locator(`table#${table} th[scope="col"]`).count(), table).toBeGreaterThan(1);
       }
-      for (const id of ['table-status', 'table-region', 'table-year']) {
-        await expect(page.locator(`table#${id} caption`).count(), id).resolves.toBe(1);
-        expect(await page.locator(`table#${id} th[scope="col"]`).count(), id).toBeGreaterThan(1);
-      }
+      // The axis titles and the legend are in the visitor's language.
+      const regionChartText = await page.locator('svg[aria-labelledby^="chart-region-title"]').textContent();
+      expect(regionChartText).toContain({ kk: 'Өңір', ru: 'Регион', en: 'Region' }[lang]);
+      expect(regionChartText).toContain(`✓ ${ACCREDITED_LABEL[lang]}`);
       await expect(page.locator('table#table-status [data-total]').innerText()).resolves.toBe(String(data.registerStatistics.totalOrganizations));
       const cells = await page.locator('table#table-status tbody td').allInnerTexts();
       expect(cells.reduce((sum, cell) => sum + Number(cell), 0)).toBe(data.registerStatistics.totalOrganizations);
     }
-    // Rendered at build time: the built HTML already holds the charts, and no script is shipped.
+    // Rendered at build time: the built HTML already holds the charts, no script is shipped, and the page stays small.
     const html = await readFile(join(outDir, 'client', 'en', 'statistics', 'index.html'), 'utf8');
     expect(html).toContain('<svg');
     expect(html).not.toContain('<script');
+    expect(Buffer.byteLength(html)).toBeLessThan(100_000);
   });
 
   it('lists a published report’s attachments and serves the file itself, byte for byte', async () => {
@@ -982,5 +1003,37 @@ describe('full-text search', () => {
     expect(await open('/ru/register/filter?q=zzqxqz')).toBe(200);
     await expect(page.locator('[data-count]').innerText()).resolves.toMatch(/: 0$/);
     await expect(page.locator('#filter-q').inputValue()).resolves.toBe('zzqxqz');
+  });
+});
+
+describe('page weight', () => {
+  it('transfers under 100 KB before images on the home, register and organization pages', async () => {
+    const org = await gql<{ organizations: { edges: { node: { bin: string } }[] } }>(
+      `{ organizations(first: 1, filter: { status: ACCREDITED }) { edges { node { bin } } } }`,
+    );
+    const bin = org.organizations.edges[0]!.node.bin;
+    for (const path of ['/en/', '/kk/', '/ru/register/', `/en/organizations/${bin}/`, '/en/statistics/']) {
+      // A fresh context per page: nothing cached, and JavaScript on, so that any script the page asked for would count.
+      const weightContext = await browser.newContext({ javaScriptEnabled: true });
+      try {
+        const weightPage = await weightContext.newPage();
+        const bodies: Promise<{ type: string; url: string; bytes: number }>[] = [];
+        weightPage.on('response', (response) => {
+          const type = response.request().resourceType();
+          if (type === 'image' || type === 'media') return;
+          // The decoded body: at least what goes over the wire, whether or not the server compresses.
+          bodies.push(response.body().then((body) => ({ type, url: response.url(), bytes: body.length })));
+        });
+        const response = await weightPage.goto(`${siteUrl}${path}`, { waitUntil: 'load' });
+        expect(response?.status(), path).toBe(200);
+        const resources = await Promise.all(bodies);
+        const types = new Set(resources.map((resource) => resource.type));
+        expect(types.has('document') && types.has('stylesheet'), `${path} loads its page and stylesheet`).toBe(true);
+        const total = resources.reduce((sum, resource) => sum + resource.bytes, 0);
+        expect(total, `${path}: ${resources.map((resource) => `${resource.type} ${resource.bytes}`).join(', ')}`).toBeLessThan(100_000);
+      } finally {
+        await weightContext.close();
+      }
+    }
   });
 });

@@ -587,6 +587,14 @@ export const ui = {
   searchTypeOrganization: { kk: 'Ұйым', ru: 'Организация', en: 'Organization' },
   searchTypeReport: { kk: 'Есеп', ru: 'Отчёт', en: 'Report' },
   searchTypeStandard: { kk: 'Стандарттар', ru: 'Стандарты', en: 'Standards' },
+  // Statistics charts drawn with Vega-Lite (axis titles and the decisions-by-region chart)
+  chartAxisDecisions: { kk: 'Шешімдер', ru: 'Решения', en: 'Decisions' },
+  chartDecisionsByRegion: { kk: 'Шешімдер өңір және нәтиже бойынша', ru: 'Решения по регионам и итогам', en: 'Decisions by region and outcome' },
+  chartDecisionsByRegionDesc: {
+    kk: 'Жинақталған көлденең бағаналы диаграмма: әр өңірдегі ұйымдар туралы күшіндегі жарияланған шешімдер, нәтижесі бойынша. Шешімі жоқ өңірлер көрсетілмейді.',
+    ru: 'Горизонтальная диаграмма с накоплением: действующие опубликованные решения об организациях каждого региона, по итогам. Регионы без решений не показаны.',
+    en: 'Stacked horizontal bar chart: published decisions in force about the organizations of each region, by outcome. Regions without decisions are not shown.',
+  },
 } satisfies Record<string, Strings>;
 
 /** The five stages of the procedure, in plain language: a title and what happens. */
@@ -725,6 +733,16 @@ export const OUTCOME_LABELS: Record<DecisionOutcome, Strings> = {
   ACCREDITED: { kk: 'Аккредиттелді', ru: 'Аккредитована', en: 'Accredited' },
   REFUSED: { kk: 'Аккредиттеуден бас тартылды', ru: 'В аккредитации отказано', en: 'Accreditation refused' },
 };
+
+/** The symbol shown with each status and outcome label (badges, charts), so colour is never the only cue. */
+export const STATUS_SYMBOLS: Record<AccreditationStatus, string> = {
+  ACCREDITED: '✓',
+  IN_PROGRESS: '…',
+  EXPIRED: '!',
+  REFUSED: '✕',
+  NOT_ACCREDITED: '–',
+};
+export const OUTCOME_SYMBOLS: Record<DecisionOutcome, string> = { ACCREDITED: '✓', REFUSED: '✕' };
 
 export const KIND_LABELS: Record<OrganizationKind, Strings> = {
   SCHOOL: { kk: 'Мектеп', ru: 'Школа', en: 'School' },

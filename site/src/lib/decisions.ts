@@ -21,18 +21,31 @@ export function publishedDecisions(organizations: readonly Organization[]): Deci
     );
 }
 
-/** Decisions in force (not replaced by a correction) per year of the decision and outcome, oldest year first. */
-export function decisionsByYear(
-  decisions: readonly DecisionWithOrganization[],
-): { year: string; accredited: number; refused: number }[] {
-  const years = new Map<string, { accredited: number; refused: number }>();
-  for (const { decision } of decisions) {
-    if (decision.supersededBy) continue;
-    const year = decision.decisionDate.slice(0, 4);
-    const entry = years.get(year) ?? { accredited: 0, refused: 0 };
-    if (decision.outcome === 'ACCREDITED') entry.accredited += 1;
-    else entry.refused += 1;
-    years.set(year, entry);
+export interface OutcomeCounts {
+  accredited: number;
+  refused: number;
+}
+
+/** Decisions in force (not replaced by a correction) counted by outcome in groups, sorted by group key. */
+function countOutcomes(decisions: readonly DecisionWithOrganization[], keyOf: (entry: DecisionWithOrganization) => string): [string, OutcomeCounts][] {
+  const groups = new Map<string, OutcomeCounts>();
+  for (const entry of decisions) {
+    if (entry.decision.supersededBy) continue;
+    const key = keyOf(entry);
+    const counts = groups.get(key) ?? { accredited: 0, refused: 0 };
+    if (entry.decision.outcome === 'ACCREDITED') counts.accredited += 1;
+    else counts.refused += 1;
+    groups.set(key, counts);
   }
-  return [...years.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([year, counts]) => ({ year, ...counts }));
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
+}
+
+/** Decisions in force per year of the decision and outcome, oldest year first. */
+export function decisionsByYear(decisions: readonly DecisionWithOrganization[]): ({ year: string } & OutcomeCounts)[] {
+  return countOutcomes(decisions, ({ decision }) => decision.decisionDate.slice(0, 4)).map(([year, counts]) => ({ year, ...counts }));
+}
+
+/** Decisions in force per region (code) of the organization and outcome; regions without decisions are left out. */
+export function decisionsByRegion(decisions: readonly DecisionWithOrganization[]): ({ code: string } & OutcomeCounts)[] {
+  return countOutcomes(decisions, ({ organization }) => organization.region.code).map(([code, counts]) => ({ code, ...counts }));
 }
