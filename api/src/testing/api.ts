@@ -53,9 +53,10 @@ export interface TestApiOptions {
 
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const db = await createTestDatabase(options.kind ?? 'pglite', { onQuery: options.onQuery });
-  if (options.seed !== false) await seedDatabase(db.prisma);
-  const auth = createAuthService(testAuthSettings(options.auth));
   const now = options.now ?? (() => new Date());
+  // Demonstration events are dated from the server's clock, so "upcoming" holds for it.
+  if (options.seed !== false) await seedDatabase(db.prisma, { now: now() });
+  const auth = createAuthService(testAuthSettings(options.auth));
   const server = await startApiServer({ db, logger: createLogger(process.env.KZA_TEST_LOG_LEVEL ?? 'silent'), port: 0, now, auth });
   const request = async (query: string, variables?: Record<string, unknown>, queryOptions: QueryOptions = {}) => {
     const response = await fetch(server.graphqlUrl, {
