@@ -423,13 +423,12 @@ const materialFields = {
   summaryEn: 'Summary in English.',
   language: 'The language the document itself is written in.',
   audience: 'Who the material is for (default ALL).',
-  externalUrl:
-    'The material’s address elsewhere (https://...), when it is a link. A material is a link or an uploaded document (POST /documents with materialId), not both.',
+  externalUrl: 'The material’s address elsewhere (https://...), when it is a link. A material is a link or an uploaded document, not both.',
   frameworkVersion: 'Version of the standards the material is about, if any.',
 } as const;
 
 const MaterialCreateInput = builder.inputType('MethodologicalMaterialCreateInput', {
-  description: 'A new material, created unpublished. Give an external link here, or upload its document (POST /documents with materialId).',
+  description: 'A new material, created unpublished. Publishing it needs an external link or an attached document.',
   fields: (t) => ({
     kind: t.field({ type: MaterialKindEnum, required: true, description: materialFields.kind }),
     titleKk: t.string({ required: true, description: materialFields.titleKk }),
