@@ -483,7 +483,7 @@ describe('the built register site', () => {
         `{ organizations(first: 1, filter: { status: ACCREDITED }) { edges { node { bin } } } }`,
       );
       const bin = org.organizations.edges[0]!.node.bin;
-      const paths = ['/', '/kk/', '/ru/register/', `/en/organizations/${bin}/`, '/ru/standards/', '/kk/regions/', '/kk/experts/', '/en/open-data/', '/ru/decisions/', '/kk/procedure/', '/en/statistics/', '/ru/statistics/', '/en/search/', '/kk/register/filter?q=%D0%90%D1%81%D1%82%D0%B0%D0%BD%D0%B0', `/verify/${bin}?lang=en`, '/verify/123?lang=ru', `/ru/reports/${attachment.reportSlug}/`, '/en/register/filter?status=accredited&kind=school', '/kk/register/filter?kind=castle'];
+      const paths = ['/', '/kk/', '/ru/register/', `/en/organizations/${bin}/`, '/ru/standards/', '/kk/regions/', '/kk/experts/', '/en/open-data/', '/ru/decisions/', '/kk/procedure/', '/en/statistics/', '/ru/statistics/', '/en/search/', '/en/support/', '/kk/support/', '/kk/register/filter?q=%D0%90%D1%81%D1%82%D0%B0%D0%BD%D0%B0', `/verify/${bin}?lang=en`, '/verify/123?lang=ru', `/ru/reports/${attachment.reportSlug}/`, '/en/register/filter?status=accredited&kind=school', '/kk/register/filter?kind=castle'];
       for (const path of paths) {
         await axePage.goto(`${siteUrl}${path}`);
         await axePage.addScriptTag({ content: axeSource });
@@ -1034,6 +1034,50 @@ describe('page weight', () => {
       } finally {
         await weightContext.close();
       }
+    }
+  });
+});
+
+describe('seminars and guidance', () => {
+  interface SupportEventView {
+    id: string;
+    isCancelled: boolean;
+    endsAt: string;
+    title: { kk: string | null; ru: string | null; en: string | null };
+  }
+
+  it('lists upcoming seeded events and materials in each language, marks cancelled ones in words, and leaves past events out', async () => {
+    const data = await gql<{
+      upcoming: { nodes: SupportEventView[] };
+      all: { nodes: SupportEventView[] };
+      methodologicalMaterials: { nodes: { id: string; downloadUrl: string; title: { kk: string; ru: string; en: string } }[] };
+    }>(`{
+      upcoming: supportEvents(first: 100, filter: { upcoming: true }) { nodes { id isCancelled endsAt title { kk ru en } } }
+      all: supportEvents(first: 100) { nodes { id isCancelled endsAt title { kk ru en } } }
+      methodologicalMaterials(first: 100) { nodes { id downloadUrl title { kk ru en } } }
+    }`);
+    const upcoming = data.upcoming.nodes.find((event) => !event.isCancelled);
+    const cancelled = data.upcoming.nodes.find((event) => event.isCancelled);
+    const past = data.all.nodes.find((event) => Date.parse(event.endsAt) < Date.now());
+    const material = data.methodologicalMaterials.nodes[0];
+    expect(upcoming && cancelled && past && material, 'the seed has an upcoming, a cancelled and a past event, and a material').toBeTruthy();
+
+    const cancelledWords = { kk: 'Тоқтатылды', ru: 'Отменено', en: 'Cancelled' } as const;
+    for (const lang of ['kk', 'ru', 'en'] as const) {
+      expect(await open(`/${lang}/support/`)).toBe(200);
+      expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+      const eventItem = page.locator(`[data-event="${upcoming!.id}"]`);
+      await expect(eventItem.locator('h3').innerText()).resolves.toContain(upcoming!.title[lang]);
+      // Date and time in Almaty, with the time-zone stated.
+      await expect(eventItem.locator('time').getAttribute('datetime')).resolves.toMatch(/\+05:00$/);
+      const cancelledItem = page.locator(`[data-event="${cancelled!.id}"]`);
+      await expect(cancelledItem.innerText()).resolves.toContain(cancelledWords[lang]);
+      expect(await page.locator(`[data-event="${past!.id}"]`).count()).toBe(0);
+      const materialItem = page.locator(`[data-material="${material!.id}"]`);
+      await expect(materialItem.locator('h3').innerText()).resolves.toContain(material!.title[lang]);
+      await expect(materialItem.locator('a').getAttribute('href')).resolves.toBe(material!.downloadUrl);
+      // The menu leads here, marked as the current section.
+      await expect(page.locator(`.main-nav a[href="/${lang}/support/"]`).getAttribute('aria-current')).resolves.toBe('page');
     }
   });
 });

@@ -9,7 +9,8 @@ try {
   const summary = await seedDatabase(db.prisma, { demo: !process.argv.includes('--no-demo') });
   console.log(
     `seeded ${db.location}: ${summary.regions} regions, ${summary.organizations} organizations, ` +
-      `${summary.criteria} criteria, ${summary.cases} demonstration cases, ${summary.decisions} decisions, ${summary.reports} reports`,
+      `${summary.criteria} criteria, ${summary.cases} demonstration cases, ${summary.decisions} decisions, ${summary.reports} reports, ` +
+      `${summary.supportEvents} demonstration events, ${summary.materials} materials`,
   );
 } finally {
   await db.close();

@@ -14,6 +14,8 @@ async function tableCounts(db: TestDatabase) {
     decisions: await p.decision.count(),
     reports: await p.report.count(),
     sections: await p.reportSection.count(),
+    supportEvents: await p.supportEvent.count(),
+    materials: await p.methodologicalMaterial.count(),
   };
 }
 
@@ -29,6 +31,8 @@ describe('the seed', () => {
     const first = await tableCounts(db);
     expect(first.regions).toBe(20);
     expect(first.organizations).toBe(21);
+    expect(first.supportEvents).toBeGreaterThanOrEqual(4);
+    expect(first.materials).toBeGreaterThanOrEqual(2);
     expect(first.criteria).toBeGreaterThanOrEqual(30);
     expect(first.criteria).toBeLessThanOrEqual(40);
     await seedDatabase(db.prisma);
@@ -41,6 +45,9 @@ describe('the seed', () => {
     expect(await db.prisma.accreditationCase.count({ where: { isDemo: false } })).toBe(0);
     expect(await db.prisma.decision.count({ where: { isDemo: false } })).toBe(0);
     expect(await db.prisma.report.count({ where: { isDemo: false } })).toBe(0);
+    expect(await db.prisma.supportEvent.count({ where: { isDemo: false } })).toBe(0);
+    expect(await db.prisma.methodologicalMaterial.count({ where: { isDemo: false } })).toBe(0);
+    expect(await db.prisma.supportEvent.count({ where: { NOT: { titleEn: { startsWith: 'Demonstration:' } } } })).toBe(0);
     expect(await db.prisma.decision.count({ where: { NOT: { number: { startsWith: 'DEMO-' } } } })).toBe(0);
     const framework = await db.prisma.standardFramework.findUniqueOrThrow({ where: { version: 1 } });
     expect(framework.isSample).toBe(true);

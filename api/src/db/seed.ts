@@ -21,6 +21,7 @@ import {
   SurveyAudience,
 } from '../generated/prisma/enums.ts';
 import { seedDemoExperts } from '../experts/demo-seed.ts';
+import { seedDemoSupport, supportSeedFile } from '../support/demo-seed.ts';
 import { isValidBin } from '../organizations/bin.ts';
 import { fromIsoDate } from '../shared/dates.ts';
 
@@ -170,14 +171,26 @@ export interface SeedSummary {
   reports: number;
   /** Demonstration experts (certified, certificate numbers starting with DEMO-). */
   experts: number;
+  /** Demonstration seminars, trainings and consultations, dated from the seed day. */
+  supportEvents: number;
+  /** Demonstration methodological materials. */
+  materials: number;
 }
 
-export async function seedDatabase(prisma: PrismaClient, options: { demo?: boolean } = {}): Promise<SeedSummary> {
+export interface SeedOptions {
+  /** Load the demonstration records (default true). */
+  demo?: boolean;
+  /** The seed day: demonstration events are dated from it (default now). */
+  now?: Date;
+}
+
+export async function seedDatabase(prisma: PrismaClient, options: SeedOptions = {}): Promise<SeedSummary> {
   const regions = readSeedFile('regions.json', regionsFile).regions;
   const organizations = readSeedFile('nis-campuses.json', organizationsFile).organizations;
   const framework = readSeedFile('framework-v1.json', frameworkFile);
   const demo = options.demo === false ? { cases: [] } : readSeedFile('demo.json', demoFile);
   const survey = readSeedFile('survey-questions.json', surveyFile);
+  const support = options.demo === false ? { events: [], materials: [] } : readSeedFile('support.json', supportSeedFile);
 
   return prisma.$transaction(
     async (tx) => {
@@ -328,6 +341,8 @@ export async function seedDatabase(prisma: PrismaClient, options: { demo?: boole
         }
       }
 
+      const supportCounts = await seedDemoSupport(tx, support, new Map([[frameworkRow.version, frameworkRow.id]]), options.now ?? new Date());
+
       return {
         regions: regions.length,
         organizations: organizations.length,
@@ -336,6 +351,8 @@ export async function seedDatabase(prisma: PrismaClient, options: { demo?: boole
         decisions: decisionCount,
         reports: reportCount,
         experts: expertCount,
+        supportEvents: supportCounts.events,
+        materials: supportCounts.materials,
       };
     },
     { timeout: 120_000, maxWait: 30_000 },

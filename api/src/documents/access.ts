@@ -1,14 +1,15 @@
 // Who may see and who may upload a document. Seeing follows the case (cases/access.ts),
-// with one widening: a document attached to a published report is public, like the report.
+// with one widening: a document attached to a published report or to a published
+// methodological material is public, like the report or the material.
 import { tokenAllows } from '../auth/scopes.ts';
 import { visibleCasesWhere } from '../cases/access.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { DocumentKind, ReportKind } from '../generated/prisma/enums.ts';
 import { hasRole, isStaff, type SignedInViewer, type Viewer } from '../graphql/context.ts';
 
-/** Documents anyone may read: those attached to a published report. */
+/** Documents anyone may read: those attached to a published report or a published material. */
 export const publicDocumentsWhere = {
-  report: { is: { publishedAt: { not: null } } },
+  OR: [{ report: { is: { publishedAt: { not: null } } } }, { material: { is: { publishedAt: { not: null } } } }],
 } satisfies Prisma.DocumentWhereInput;
 
 /**
@@ -23,7 +24,7 @@ export function readsCaseDocuments(viewer: Viewer): boolean {
 export function visibleDocumentsWhere(viewer: Viewer): Prisma.DocumentWhereInput {
   if (!readsCaseDocuments(viewer)) return publicDocumentsWhere;
   if (isStaff(viewer)) return {};
-  return { OR: [publicDocumentsWhere, { case: visibleCasesWhere(viewer) }] };
+  return { OR: [publicDocumentsWhere, { case: { is: visibleCasesWhere(viewer) } }] };
 }
 
 /** Kinds an organization's representative uploads: its own material. */

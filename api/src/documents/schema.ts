@@ -46,7 +46,7 @@ function documentVisibility(ctx: GraphQLContext): DataLoader<string, boolean> {
 
 export const DocumentRef = builder.prismaNode('Document', {
   description:
-    'A file of an accreditation case (self-assessment, evidence, a report). Visible to those who may see the case; public once attached to a published report. Download it from `downloadUrl`.',
+    'A file of an accreditation case (self-assessment, evidence, a report), or of a methodological material. Visible to those who may see the case; public once attached to a published report or a published material. Download it from `downloadUrl`.',
   id: { field: 'id' },
   // The same rule as the download route, whichever field led here.
   authScopes: (document, ctx) => (isStaff(ctx.viewer) && readsCaseDocuments(ctx.viewer)) || documentVisibility(ctx).load(document.id),

@@ -16,6 +16,7 @@ import '../council/schema.ts';
 import '../experts/schema.ts';
 import '../experts/team-formation-schema.ts';
 import '../feedback/schema.ts';
+import '../support/schema.ts';
 import '../auth/schema.ts';
 import '../audit/schema.ts';
 import '../notifications/webhook-schema.ts';

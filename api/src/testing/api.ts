@@ -68,9 +68,10 @@ export interface TestApiOptions {
 
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const db = await createTestDatabase(options.kind ?? 'pglite', { onQuery: options.onQuery });
-  if (options.seed !== false) await seedDatabase(db.prisma);
-  const auth = createAuthService(testAuthSettings(options.auth));
   const now = options.now ?? (() => new Date());
+  // Demonstration events are dated from the server's clock, so "upcoming" holds for it.
+  if (options.seed !== false) await seedDatabase(db.prisma, { now: now() });
+  const auth = createAuthService(testAuthSettings(options.auth));
   const ownDocumentsDir = options.documentsDir === undefined;
   const documentsDir = options.documentsDir ?? (await mkdtemp(join(tmpdir(), 'kza-documents-')));
   const server = await startApiServer({

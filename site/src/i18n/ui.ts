@@ -5,13 +5,17 @@ import type {
   AccreditationStatus,
   DecisionOutcome,
   EducationLevel,
+  EventFormat,
   Language,
   Localized,
   LocalizedString,
+  MaterialKind,
   OrganizationKind,
   ProgrammeType,
   RegionKind,
   ReportKind,
+  SupportAudience,
+  SupportEventKind,
 } from '../lib/api.ts';
 
 export const LANGS = ['kk', 'ru', 'en'] as const;
@@ -595,6 +599,48 @@ export const ui = {
     ru: 'Горизонтальная диаграмма с накоплением: действующие опубликованные решения об организациях каждого региона, по итогам. Регионы без решений не показаны.',
     en: 'Stacked horizontal bar chart: published decisions in force about the organizations of each region, by outcome. Regions without decisions are not shown.',
   },
+  // ---- Seminars and guidance (/{lang}/support/): events and methodological materials ----
+  navSupport: { kk: 'Семинарлар', ru: 'Семинары', en: 'Seminars' },
+  supportTitle: {
+    kk: 'Семинарлар мен әдістемелік материалдар',
+    ru: 'Семинары и методические материалы',
+    en: 'Seminars and guidance',
+  },
+  supportLead: {
+    kk: 'Аккредиттеуге дайындалатын мектептер мен колледждерге және сарапшыларға арналған семинарлар, тренингтер, кеңестер және әдістемелік материалдар. Уақыты Алматы уақытымен көрсетілген.',
+    ru: 'Семинары, тренинги, консультации и методические материалы для школ и колледжей, которые готовятся к аккредитации, и для экспертов. Время указано по Алматы.',
+    en: 'Seminars, trainings, consultations and guidance for schools and colleges preparing for accreditation, and for experts. Times are Almaty time.',
+  },
+  supportDemoNote: {
+    kk: 'Бұл беттегі іс-шаралар мен материалдар — демонстрациялық деректер. Олар нақты іс-шаралар емес.',
+    ru: 'Мероприятия и материалы на этой странице — демонстрационные данные. Это не настоящие мероприятия.',
+    en: 'The events and materials on this page are demonstration data. They are not real events.',
+  },
+  upcomingEventsTitle: { kk: 'Алдағы іс-шаралар', ru: 'Ближайшие мероприятия', en: 'Upcoming events' },
+  noUpcomingEvents: {
+    kk: 'Қазір жоспарланған іс-шара жоқ.',
+    ru: 'Сейчас нет запланированных мероприятий.',
+    en: 'There are no events planned at the moment.',
+  },
+  eventCancelled: { kk: 'Тоқтатылды: бұл іс-шара болмайды', ru: 'Отменено: мероприятие не состоится', en: 'Cancelled: this event will not take place' },
+  eventWhen: { kk: 'Уақыты', ru: 'Когда', en: 'When' },
+  eventFormat: { kk: 'Өткізу түрі', ru: 'Формат', en: 'Format' },
+  eventPlace: { kk: 'Орны', ru: 'Место', en: 'Place' },
+  eventOnline: { kk: 'Онлайн қосылу', ru: 'Подключение онлайн', en: 'Join online' },
+  eventOnlineLink: { kk: 'Қосылу сілтемесі', ru: 'Ссылка для подключения', en: 'Link to join' },
+  eventLanguages: { kk: 'Тілі', ru: 'Язык', en: 'Language' },
+  eventAudience: { kk: 'Кімге арналған', ru: 'Для кого', en: 'For' },
+  eventRegister: { kk: 'Тіркелу', ru: 'Зарегистрироваться', en: 'Register' },
+  eventRegisterTitle: { kk: 'Тіркелу: {title}', ru: 'Зарегистрироваться: {title}', en: 'Register for {title}' },
+  eventNoRegistration: { kk: 'Алдын ала тіркелу қажет емес.', ru: 'Предварительная регистрация не нужна.', en: 'You do not need to register.' },
+  materialsTitle: { kk: 'Әдістемелік материалдар', ru: 'Методические материалы', en: 'Guidance and materials' },
+  noMaterials: { kk: 'Әзірге материал жоқ.', ru: 'Материалов пока нет.', en: 'There are no materials yet.' },
+  materialKind: { kk: 'Түрі', ru: 'Вид', en: 'Type' },
+  materialLanguage: { kk: 'Құжат тілі', ru: 'Язык документа', en: 'Language of the document' },
+  materialFramework: { kk: 'Стандарттар нұсқасы', ru: 'Версия стандартов', en: 'Standards version' },
+  materialOpen: { kk: 'Ашу', ru: 'Открыть', en: 'Open' },
+  materialOpenTitle: { kk: 'Ашу: {title}', ru: 'Открыть: {title}', en: 'Open {title}' },
+  materialNoLink: { kk: 'Файл әлі жүктелмеген.', ru: 'Файл ещё не загружен.', en: 'The file is not available yet.' },
 } satisfies Record<string, Strings>;
 
 /** The five stages of the procedure, in plain language: a title and what happens. */
@@ -825,3 +871,34 @@ export const SUBJECT_LABELS: Record<string, Strings> = {
 export function subjectLabel(code: string, lang: Lang): string {
   return Object.hasOwn(SUBJECT_LABELS, code) ? (SUBJECT_LABELS[code]?.[lang] ?? code) : code.replace(/-/g, ' ');
 }
+
+// ---- Seminars and guidance: labels of the support API's enums ----
+export const SUPPORT_EVENT_KIND_LABELS: Record<SupportEventKind, Strings> = {
+  SEMINAR: { kk: 'Семинар', ru: 'Семинар', en: 'Seminar' },
+  TRAINING: { kk: 'Тренинг', ru: 'Тренинг', en: 'Training' },
+  CONSULTATION: { kk: 'Кеңес', ru: 'Консультация', en: 'Consultation' },
+  WEBINAR: { kk: 'Вебинар', ru: 'Вебинар', en: 'Webinar' },
+};
+
+export const EVENT_FORMAT_LABELS: Record<EventFormat, Strings> = {
+  IN_PERSON: { kk: 'Күндізгі (өзі келу)', ru: 'Очно', en: 'In person' },
+  ONLINE: { kk: 'Онлайн', ru: 'Онлайн', en: 'Online' },
+  HYBRID: { kk: 'Аралас: күндізгі және онлайн', ru: 'Смешанный: очно и онлайн', en: 'Hybrid: in person and online' },
+};
+
+export const SUPPORT_AUDIENCE_LABELS: Record<SupportAudience, Strings> = {
+  SCHOOLS: { kk: 'Мектептер', ru: 'Школы', en: 'Schools' },
+  COLLEGES: { kk: 'Колледждер', ru: 'Колледжи', en: 'Colleges' },
+  EXPERTS: { kk: 'Сарапшылар', ru: 'Эксперты', en: 'Experts' },
+  ALL: { kk: 'Барлығы: мектептер, колледждер, сарапшылар', ru: 'Все: школы, колледжи, эксперты', en: 'Everyone: schools, colleges and experts' },
+};
+
+export const MATERIAL_KIND_LABELS: Record<MaterialKind, Strings> = {
+  GUIDE: { kk: 'Нұсқаулық', ru: 'Руководство', en: 'Guide' },
+  RECOMMENDATION: { kk: 'Әдістемелік ұсынымдар', ru: 'Методические рекомендации', en: 'Recommendations' },
+  TEMPLATE: { kk: 'Үлгі', ru: 'Шаблон', en: 'Template' },
+  PRESENTATION: { kk: 'Презентация', ru: 'Презентация', en: 'Presentation' },
+  CHECKLIST: { kk: 'Тексеру парағы', ru: 'Чек-лист', en: 'Checklist' },
+  VIDEO: { kk: 'Бейнежазба', ru: 'Видеозапись', en: 'Video' },
+  LEGAL_ACT: { kk: 'Нормативтік құқықтық акт', ru: 'Нормативный правовой акт', en: 'Law or regulation' },
+};

@@ -219,6 +219,44 @@ export interface CertifiedExpert {
   languages: Language[];
 }
 
+export type SupportEventKind = 'SEMINAR' | 'TRAINING' | 'CONSULTATION' | 'WEBINAR';
+export type EventFormat = 'IN_PERSON' | 'ONLINE' | 'HYBRID';
+export type SupportAudience = 'SCHOOLS' | 'COLLEGES' | 'EXPERTS' | 'ALL';
+export type MaterialKind = 'GUIDE' | 'RECOMMENDATION' | 'TEMPLATE' | 'PRESENTATION' | 'CHECKLIST' | 'VIDEO' | 'LEGAL_ACT';
+
+/** A published seminar, training, consultation or webinar (cancelled ones are listed until they end). */
+export interface SupportEvent {
+  id: string;
+  kind: SupportEventKind;
+  title: Localized;
+  description: Localized;
+  startsAt: IsoDateTime;
+  endsAt: IsoDateTime;
+  format: EventFormat;
+  place: Localized;
+  onlineUrl: string | null;
+  audience: SupportAudience;
+  languages: Language[];
+  registrationUrl: string | null;
+  isCancelled: boolean;
+  isDemo: boolean;
+}
+
+/** A published methodological material. */
+export interface MethodologicalMaterial {
+  id: string;
+  kind: MaterialKind;
+  title: Localized;
+  summary: Localized;
+  language: Language;
+  audience: SupportAudience;
+  /** An external link, or a path on the API server (/documents/...) for an uploaded document. */
+  downloadUrl: string | null;
+  frameworkVersion: number | null;
+  publishedAt: IsoDateTime;
+  isDemo: boolean;
+}
+
 interface Connection<T> {
   totalCount: number;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -405,6 +443,58 @@ const CERTIFIED_EXPERTS_QUERY = /* GraphQL */ `
   ${LOCALIZED}
 `;
 
+const SUPPORT_EVENTS_QUERY = /* GraphQL */ `
+  query SiteSupportEvents($first: Int!, $after: String) {
+    supportEvents(first: $first, after: $after, filter: { upcoming: true }) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        node {
+          id
+          kind
+          title { ...L }
+          description { ...L }
+          startsAt
+          endsAt
+          format
+          place { ...L }
+          onlineUrl
+          audience
+          languages
+          registrationUrl
+          isCancelled
+          isDemo
+        }
+      }
+    }
+  }
+  ${LOCALIZED}
+`;
+
+const MATERIALS_QUERY = /* GraphQL */ `
+  query SiteMaterials($first: Int!, $after: String) {
+    methodologicalMaterials(first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        node {
+          id
+          kind
+          title { ...L }
+          summary { ...L }
+          language
+          audience
+          downloadUrl
+          frameworkVersion
+          publishedAt
+          isDemo
+        }
+      }
+    }
+  }
+  ${LOCALIZED}
+`;
+
 /** The API's largest page (schema: 1 to 100 per page). */
 export const PAGE_SIZE = 100;
 
@@ -552,6 +642,20 @@ export const loadActiveFramework = once(async (): Promise<StandardFramework | nu
 /** The register of certified experts: those certified with a certificate valid on the build day. */
 export const loadCertifiedExperts = once(async (): Promise<CertifiedExpert[]> => {
   return (await fetchAll<CertifiedExpert, 'certifiedExperts'>(CERTIFIED_EXPERTS_QUERY, 'certifiedExperts')).nodes;
+});
+
+/** Seminars, trainings, consultations and webinars that have not ended on the build day, soonest first. */
+export const loadUpcomingEvents = once(async (): Promise<SupportEvent[]> => {
+  return (await fetchAll<SupportEvent, 'supportEvents'>(SUPPORT_EVENTS_QUERY, 'supportEvents')).nodes;
+});
+
+/** Published methodological materials, newest first; document paths made absolute against the API. */
+export const loadMaterials = once(async (): Promise<MethodologicalMaterial[]> => {
+  const { nodes } = await fetchAll<MethodologicalMaterial, 'methodologicalMaterials'>(MATERIALS_QUERY, 'methodologicalMaterials');
+  return nodes.map((material) => ({
+    ...material,
+    downloadUrl: material.downloadUrl === null ? null : new URL(material.downloadUrl, apiUrl()).toString(),
+  }));
 });
 
 // ---------------------------------------------------------------------------------------

@@ -26,6 +26,20 @@ export function formatDateTime(value: Date | string, lang: Lang, withSeconds = f
   }).format(date);
 }
 
+/**
+ * From one moment to another in Kazakhstan: "10 December 2026, 10:00 – 13:00" when both are
+ * on the same day there, both dates and times otherwise.
+ */
+export function formatDateTimeRange(start: Date | string, end: Date | string, lang: Lang): string {
+  const from = typeof start === 'string' ? new Date(start) : start;
+  const to = typeof end === 'string' ? new Date(end) : end;
+  const endText =
+    almatyDay(from) === almatyDay(to)
+      ? new Intl.DateTimeFormat(LOCALES[lang], { timeStyle: 'short', timeZone: TIME_ZONE }).format(to)
+      : formatDateTime(to, lang);
+  return `${formatDateTime(from, lang)} – ${endText}`;
+}
+
 /** The calendar day of a moment in Kazakhstan, as YYYY-MM-DD. */
 export function almatyDay(value: Date): IsoDate {
   return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
