@@ -528,6 +528,7 @@ export const ui = {
     ru: 'Эта версия больше не действует: новые дела по ней не оцениваются. Дела, начатые по ней, по-прежнему оцениваются по этой версии.',
     en: 'This version is no longer in force: new cases are not judged against it. Cases that started under it are still judged against it.',
   },
+  versionInline: { kk: '{n}-нұсқа', ru: 'версия {n}', en: 'version {n}' },
   retiredNoteLink: { kk: 'Күшіндегі нұсқа: {link}.', ru: 'Действующая версия: {link}.', en: 'The version in force is {link}.' },
   linkChanges: { kk: '{n}-нұсқада не өзгерді', ru: 'Что изменилось в версии {n}', en: 'What changed in version {n}' },
   firstVersion: { kk: 'Алғашқы нұсқа', ru: 'Первая версия', en: 'First version' },
