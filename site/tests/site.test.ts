@@ -483,7 +483,7 @@ describe('the built register site', () => {
         `{ organizations(first: 1, filter: { status: ACCREDITED }) { edges { node { bin } } } }`,
       );
       const bin = org.organizations.edges[0]!.node.bin;
-      const paths = ['/', '/kk/', '/ru/register/', `/en/organizations/${bin}/`, '/ru/standards/', '/kk/regions/', '/kk/experts/', '/en/open-data/', '/ru/decisions/', '/kk/procedure/', '/en/statistics/', '/ru/statistics/', '/en/search/', '/en/support/', '/kk/support/', '/kk/register/filter?q=%D0%90%D1%81%D1%82%D0%B0%D0%BD%D0%B0', `/verify/${bin}?lang=en`, '/verify/123?lang=ru', `/ru/reports/${attachment.reportSlug}/`, '/en/register/filter?status=accredited&kind=school', '/kk/register/filter?kind=castle'];
+      const paths = ['/', '/kk/', '/ru/register/', `/en/organizations/${bin}/`, '/ru/standards/', '/kk/regions/', '/kk/experts/', '/en/open-data/', '/ru/decisions/', '/kk/procedure/', '/en/statistics/', '/ru/statistics/', '/en/search/', '/en/standards/1/', '/kk/standards/2/', '/ru/standards/2/changes/', '/en/standards/2/changes/', '/en/support/', '/kk/support/', '/kk/register/filter?q=%D0%90%D1%81%D1%82%D0%B0%D0%BD%D0%B0', `/verify/${bin}?lang=en`, '/verify/123?lang=ru', `/ru/reports/${attachment.reportSlug}/`, '/en/register/filter?status=accredited&kind=school', '/kk/register/filter?kind=castle'];
       for (const path of paths) {
         await axePage.goto(`${siteUrl}${path}`);
         await axePage.addScriptTag({ content: axeSource });
@@ -1079,5 +1079,92 @@ describe('seminars and guidance', () => {
       // The menu leads here, marked as the current section.
       await expect(page.locator(`.main-nav a[href="/${lang}/support/"]`).getAttribute('aria-current')).resolves.toBe('page');
     }
+  });
+});
+
+describe('versions of the standards and what changed between them', () => {
+  interface CriterionDiff {
+    key: string;
+    before: { code: string; text: { en: string | null } } | null;
+    after: { code: string; text: { en: string | null } } | null;
+    standardBefore: { code: string } | null;
+    standardAfter: { code: string } | null;
+    changedFields: string[];
+  }
+  const diff = 'key before { code text { en } } after { code text { en } } standardBefore { code } standardAfter { code } changedFields';
+
+  it('has a page for every published version in the three languages, and lists them all on the standards page', async () => {
+    const { standardFrameworks: frameworks } = await gql<{ standardFrameworks: { version: number; status: string; criteriaCount: number }[] }>(
+      `{ standardFrameworks { version status criteriaCount } }`,
+    );
+    expect(frameworks.length, 'the seed has two versions').toBeGreaterThanOrEqual(2);
+    const inForce = frameworks.find((framework) => framework.status === 'ACTIVE');
+    for (const lang of ['kk', 'ru', 'en'] as const) {
+      expect(await open(`/${lang}/standards/`)).toBe(200);
+      for (const framework of frameworks) {
+        expect(await page.locator(`table.versions-table a[href="/${lang}/standards/${framework.version}/"]`).count(), `${lang} lists version ${framework.version}`).toBe(1);
+      }
+      for (const framework of frameworks) {
+        expect(await open(`/${lang}/standards/${framework.version}/`), `/${lang}/standards/${framework.version}/`).toBe(200);
+        await expect(page.locator('h1').innerText()).resolves.toContain(String(framework.version));
+        expect(await page.locator('dl.criteria dt').count()).toBe(framework.criteriaCount);
+        // A retired version says so and links to the version in force.
+        const note = page.locator(`main .notice a[href="/${lang}/standards/${inForce?.version}/"]`);
+        expect(await note.count(), `${lang} v${framework.version} links to the version in force`).toBe(framework.status === 'RETIRED' ? 1 : 0);
+      }
+    }
+    await open('/en/standards/1/');
+    await expect(page.locator('main').innerText()).resolves.toContain('This version is no longer in force');
+  });
+
+  it('lists on the changes page of version 2 the criteria the API reports as added, removed and changed, with both wordings', async () => {
+    const data = await gql<{ standardFramework: { changesSince: { criteriaAdded: CriterionDiff[]; criteriaRemoved: CriterionDiff[]; criteriaChanged: CriterionDiff[] } } }>(
+      `{ standardFramework(version: 2) { changesSince(version: 1) { criteriaAdded { ${diff} } criteriaRemoved { ${diff} } criteriaChanged { ${diff} } } } }`,
+    );
+    const changes = data.standardFramework.changesSince;
+    expect(changes.criteriaAdded.length + changes.criteriaRemoved.length, 'version 2 adds and removes criteria').toBeGreaterThan(1);
+    const rowCodes = (table: string) => page.locator(`#${table} tbody th[scope="row"]`).allInnerTexts();
+    for (const lang of ['kk', 'ru', 'en'] as const) {
+      expect(await open(`/${lang}/standards/2/changes/`)).toBe(200);
+      await expect(rowCodes('table-criteria-added')).resolves.toEqual(changes.criteriaAdded.map((d) => d.after?.code));
+      await expect(rowCodes('table-criteria-removed')).resolves.toEqual(changes.criteriaRemoved.map((d) => d.before?.code));
+      await expect(rowCodes('table-criteria-changed')).resolves.toEqual(changes.criteriaChanged.map((d) => d.after?.code));
+      expect(await page.locator('table caption').count(), 'every table has a caption').toBe(await page.locator('table').count());
+    }
+    // In English: the removed wording is shown, and a moved criterion says where from and to, in words.
+    await open('/en/standards/2/changes/');
+    const main = await page.locator('main').innerText();
+    for (const removed of changes.criteriaRemoved) expect(main).toContain(removed.before?.text.en);
+    const moved = changes.criteriaChanged.find((d) => d.changedFields.includes('STANDARD'));
+    expect(moved, 'version 2 moves a criterion').toBeDefined();
+    const changedRow = (code: string) =>
+      page.locator('#table-criteria-changed tbody tr').filter({ has: page.locator('th[scope="row"]', { hasText: new RegExp(`^\\s*${code.replace('.', '\\.')}\\s*$`) }) });
+    const row = changedRow(moved!.after!.code);
+    await expect(row.innerText()).resolves.toContain(`Moved from standard ${moved!.standardBefore!.code} to standard ${moved!.standardAfter!.code}.`);
+    const reworded = changes.criteriaChanged.find((d) => d.changedFields.includes('TEXT_EN'));
+    const rewordedRow = changedRow(reworded!.after!.code);
+    const cells = await rewordedRow.locator('td').allInnerTexts();
+    expect(cells[0]).toContain('Reworded.');
+    expect([cells[1]?.trim(), cells[2]?.trim()]).toEqual([reworded!.before!.text.en, reworded!.after!.text.en]);
+    // The first version has no changes page.
+    expect(await open('/en/standards/1/changes/')).toBe(404);
+  });
+
+  it('links the framework version of an organization’s decision and of a report to that version’s page', async () => {
+    const data = await gql<{
+      decisions: { edges: { node: { frameworkVersion: number; organization: { bin: string } } }[] };
+      reports: { edges: { node: { id: string; frameworkVersion: number } }[] };
+    }>(`{ decisions(first: 1) { edges { node { frameworkVersion organization { bin } } } } reports(first: 1) { edges { node { id frameworkVersion } } } }`);
+    const decision = data.decisions.edges[0]!.node;
+    expect(await open(`/ru/organizations/${decision.organization.bin}/`)).toBe(200);
+    const link = page.locator(`li.decision a[href="/ru/standards/${decision.frameworkVersion}/"]`).first();
+    await expect(link.innerText()).resolves.toBe(`Версия ${decision.frameworkVersion}`);
+    await link.click();
+    expect(new URL(page.url()).pathname).toBe(`/ru/standards/${decision.frameworkVersion}/`);
+    await expect(page.locator('h1').innerText()).resolves.toBe(`Стандарты аккредитации, версия ${decision.frameworkVersion}`);
+    const report = data.reports.edges[0]!.node;
+    const slug = report.id.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    expect(await open(`/en/reports/${slug}/`)).toBe(200);
+    expect(await page.locator(`a[href="/en/standards/${report.frameworkVersion}/"]`).count()).toBe(1);
   });
 });

@@ -102,6 +102,9 @@ describe.each(kinds)('the accreditation procedure on %s', (kind) => {
     ok(await step(rep, 'caseApply', { organizationBin: BIN }));
     expect(current).toMatchObject({ stage: 'APPLICATION_SUBMITTED', version: 1 });
     expect(current.number).toMatch(/^AC-2026-\d{4}$/);
+    // Applied for after version 2 came into force (1 September 2026): the case is fixed to it.
+    const applied = await api.db.prisma.accreditationCase.findUniqueOrThrow({ where: { number: current.number }, include: { framework: true } });
+    expect(applied.framework).toMatchObject({ version: 2, status: 'ACTIVE' });
 
     const twice = await step(rep, 'caseApply', { organizationBin: BIN });
     expect(twice.userErrors[0]).toMatchObject({ code: 'GUARD_FAILED', field: ['input', 'organizationBin'] });
@@ -135,7 +138,8 @@ describe.each(kinds)('the accreditation procedure on %s', (kind) => {
   });
 
   it('refuses a self-assessment until every criterion is rated with a narrative and evidence', async () => {
-    const criteria = await api.db.prisma.criterion.findMany({ where: { standard: { framework: { version: 1 } } }, orderBy: { code: 'asc' } });
+    // The case is judged against the version in force when it was applied for.
+    const criteria = await api.db.prisma.criterion.findMany({ where: { standard: { framework: { cases: { some: { number: current.number } } } } }, orderBy: { code: 'asc' } });
     const first = criteria[0];
     if (!first) throw new Error('no criteria');
     const empty = await step(rep, 'caseRateCriterion', { caseId: current.id, criterionCode: first.code, judgement: 'MEETS', narrative: ' ', evidence: '' });
@@ -179,7 +183,7 @@ describe.each(kinds)('the accreditation procedure on %s', (kind) => {
   });
 
   it('takes the lead expert’s final report through review and approval to the Council', async () => {
-    const standards = await api.db.prisma.standard.findMany({ where: { framework: { version: 1 } }, orderBy: { position: 'asc' } });
+    const standards = await api.db.prisma.standard.findMany({ where: { framework: { cases: { some: { number: current.number } } } }, orderBy: { position: 'asc' } });
     const sections = standards.map((s) => ({ standardCode: s.code, findings: `Findings on ${s.code}.`, strengths: 'Strong.', recommendations: 'Keep going.' }));
     const report = { language: 'RU', title: 'Итоговый отчёт', summary: 'Итог.', strengths: 'Сильные стороны.', recommendations: 'Рекомендации.' };
 

@@ -1,7 +1,7 @@
 // Loads prisma/seed/*.json: regions, the NIS campuses (with placeholder BINs, flagged),
 // the sample standards framework and clearly flagged demonstration cases. Idempotent:
 // everything is upserted by its natural key, so running it again changes nothing.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { appendAuditEvent, systemActor } from '../audit/trail.ts';
@@ -79,8 +79,11 @@ const frameworkFile = z.object({
   summaryKk: text.nullable(),
   summaryRu: text.nullable(),
   summaryEn: text.nullable(),
+  // `key` is the stable identity across versions: a standard or criterion keeps its key when
+  // its code is renumbered or it moves to another standard; versions are compared by key.
   standards: z.array(
     z.object({
+      key: text,
       code: text,
       titleKk: text,
       titleRu: text,
@@ -88,10 +91,32 @@ const frameworkFile = z.object({
       descriptionKk: text.nullable(),
       descriptionRu: text.nullable(),
       descriptionEn: text.nullable(),
-      criteria: z.array(z.object({ code: text, textKk: text, textRu: text, textEn: text.nullable() })).min(1),
+      criteria: z.array(z.object({ key: text, code: text, textKk: text, textRu: text, textEn: text.nullable() })).min(1),
     }),
   ),
 });
+type FrameworkFile = z.infer<typeof frameworkFile>;
+
+/** The framework files, framework-v<N>.json, oldest first; each checked for unique keys and codes. */
+function readFrameworks(): FrameworkFile[] {
+  const files = readdirSync(seedDir).filter((name) => /^framework-v\d+\.json$/.test(name));
+  const frameworks = files.map((name) => {
+    const framework = readSeedFile(name, frameworkFile);
+    if (`framework-v${framework.version}.json` !== name) throw new Error(`prisma/seed/${name} holds version ${framework.version}`);
+    const criteria = framework.standards.flatMap((standard) => standard.criteria);
+    for (const [what, values] of [
+      ['standard key', framework.standards.map((standard) => standard.key)],
+      ['standard code', framework.standards.map((standard) => standard.code)],
+      ['criterion key', criteria.map((criterion) => criterion.key)],
+      ['criterion code', criteria.map((criterion) => criterion.code)],
+    ] as const) {
+      const repeated = values.find((value, index) => values.indexOf(value) !== index);
+      if (repeated) throw new Error(`prisma/seed/${name}: ${what} ${repeated} is used twice`);
+    }
+    return framework;
+  });
+  return frameworks.sort((a, b) => a.version - b.version);
+}
 
 const demoFile = z.object({
   cases: z.array(
@@ -165,6 +190,9 @@ const optionalTime = (value: string | null) => (value === null ? null : new Date
 export interface SeedSummary {
   regions: number;
   organizations: number;
+  /** Versions of the sample framework. */
+  frameworks: number;
+  /** Criteria over all versions. */
   criteria: number;
   cases: number;
   decisions: number;
@@ -187,7 +215,7 @@ export interface SeedOptions {
 export async function seedDatabase(prisma: PrismaClient, options: SeedOptions = {}): Promise<SeedSummary> {
   const regions = readSeedFile('regions.json', regionsFile).regions;
   const organizations = readSeedFile('nis-campuses.json', organizationsFile).organizations;
-  const framework = readSeedFile('framework-v1.json', frameworkFile);
+  const frameworks = readFrameworks();
   const demo = options.demo === false ? { cases: [] } : readSeedFile('demo.json', demoFile);
   const survey = readSeedFile('survey-questions.json', surveyFile);
   const support = options.demo === false ? { events: [], materials: [] } : readSeedFile('support.json', supportSeedFile);
@@ -209,31 +237,39 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions = 
         organizationIds.set(bin, row.id);
       }
 
-      const { standards, version, effectiveFrom, effectiveTo, ...frameworkData } = framework;
-      const frameworkRow = await tx.standardFramework.upsert({
-        where: { version },
-        create: { version, ...frameworkData, effectiveFrom: optionalDate(effectiveFrom), effectiveTo: optionalDate(effectiveTo) },
-        update: { ...frameworkData, effectiveFrom: optionalDate(effectiveFrom), effectiveTo: optionalDate(effectiveTo) },
-      });
-      const standardIds = new Map<string, string>();
+      // Every version, oldest first. A database seeded when version 1 was the one in force is
+      // brought up to date by the same upserts: version 1 becomes RETIRED with its last day,
+      // version 2 is created, and the cases keep the version they were started under.
+      const frameworkRows = new Map<number, { id: string; standardIds: Map<string, string> }>();
       let criteriaCount = 0;
-      for (const [standardIndex, { criteria, code, ...standard }] of standards.entries()) {
-        const data = { ...standard, position: standardIndex + 1 };
-        const standardRow = await tx.standard.upsert({
-          where: { frameworkId_code: { frameworkId: frameworkRow.id, code } },
-          create: { frameworkId: frameworkRow.id, code, ...data },
-          update: data,
+      for (const { standards, version, effectiveFrom, effectiveTo, ...frameworkData } of frameworks) {
+        const dates = { effectiveFrom: optionalDate(effectiveFrom), effectiveTo: optionalDate(effectiveTo) };
+        const frameworkRow = await tx.standardFramework.upsert({
+          where: { version },
+          create: { version, ...frameworkData, ...dates },
+          update: { ...frameworkData, ...dates },
         });
-        standardIds.set(code, standardRow.id);
-        for (const [criterionIndex, { code: criterionCode, ...criterion }] of criteria.entries()) {
-          const criterionData = { ...criterion, position: criterionIndex + 1 };
-          await tx.criterion.upsert({
-            where: { standardId_code: { standardId: standardRow.id, code: criterionCode } },
-            create: { standardId: standardRow.id, code: criterionCode, ...criterionData },
-            update: criterionData,
+        // Report sections name standards by their code in that case's version.
+        const standardIds = new Map<string, string>();
+        for (const [standardIndex, { criteria, key, ...standard }] of standards.entries()) {
+          const data = { ...standard, position: standardIndex + 1 };
+          const standardRow = await tx.standard.upsert({
+            where: { frameworkId_key: { frameworkId: frameworkRow.id, key } },
+            create: { frameworkId: frameworkRow.id, key, ...data },
+            update: data,
           });
-          criteriaCount += 1;
+          standardIds.set(standard.code, standardRow.id);
+          for (const [criterionIndex, { key: criterionKey, ...criterion }] of criteria.entries()) {
+            const criterionData = { ...criterion, position: criterionIndex + 1 };
+            await tx.criterion.upsert({
+              where: { standardId_key: { standardId: standardRow.id, key: criterionKey } },
+              create: { standardId: standardRow.id, key: criterionKey, ...criterionData },
+              update: criterionData,
+            });
+            criteriaCount += 1;
+          }
         }
+        frameworkRows.set(version, { id: frameworkRow.id, standardIds });
       }
 
       for (const { audience, position, ...question } of survey.questions) {
@@ -253,7 +289,8 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions = 
       for (const demoCase of demo.cases) {
         const organizationId = organizationIds.get(demoCase.organizationBin);
         if (!organizationId) throw new Error(`demo.json: case ${demoCase.number} names unknown BIN ${demoCase.organizationBin}`);
-        if (demoCase.frameworkVersion !== frameworkRow.version) {
+        const frameworkRow = frameworkRows.get(demoCase.frameworkVersion);
+        if (!frameworkRow) {
           throw new Error(`demo.json: case ${demoCase.number} names unknown framework version ${demoCase.frameworkVersion}`);
         }
         const caseData = {
@@ -325,7 +362,7 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions = 
           await tx.reportSection.deleteMany({ where: { reportId: reportRow.id } });
           await tx.reportSection.createMany({
             data: sections.map((section, index) => {
-              const standardId = standardIds.get(section.standardCode);
+              const standardId = frameworkRow.standardIds.get(section.standardCode);
               if (!standardId) throw new Error(`demo.json: a report of ${demoCase.number} names unknown standard ${section.standardCode}`);
               return {
                 reportId: reportRow.id,
@@ -341,11 +378,17 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions = 
         }
       }
 
-      const supportCounts = await seedDemoSupport(tx, support, new Map([[frameworkRow.version, frameworkRow.id]]), options.now ?? new Date());
+      const supportCounts = await seedDemoSupport(
+        tx,
+        support,
+        new Map([...frameworkRows].map(([version, row]) => [version, row.id])),
+        options.now ?? new Date(),
+      );
 
       return {
         regions: regions.length,
         organizations: organizations.length,
+        frameworks: frameworks.length,
         criteria: criteriaCount,
         cases: demo.cases.length,
         decisions: decisionCount,

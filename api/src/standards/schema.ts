@@ -1,7 +1,20 @@
+import { GraphQLError } from 'graphql';
+import type { Criterion, Standard } from '../generated/prisma/client.ts';
 import { FrameworkStatus } from '../generated/prisma/enums.ts';
 import { builder, publicAccess } from '../graphql/builder.ts';
+import { isStaff } from '../graphql/context.ts';
 import { describedEnum, LocalizedTextRef } from '../graphql/shared-types.ts';
 import { localized } from '../shared/localized.ts';
+import {
+  compareFrameworks,
+  criterionFields,
+  standardFields,
+  type CriterionDiff,
+  type CriterionField,
+  type FrameworkComparison,
+  type StandardDiff,
+  type StandardField,
+} from './compare.ts';
 
 export const FrameworkStatusEnum = describedEnum(
   'FrameworkStatus',
@@ -18,6 +31,10 @@ export const CriterionRef = builder.prismaObject('Criterion', {
   description: 'A measurable criterion of a standard.',
   authScopes: publicAccess,
   fields: (t) => ({
+    key: t.exposeString('key', {
+      description:
+        'Stable identity of the criterion across versions of the framework: it stays the same when the criterion is reworded, renumbered or moved to another standard.',
+    }),
     code: t.exposeString('code', { description: 'Code of the criterion within the framework, e.g. "A.1".' }),
     position: t.exposeInt('position', { description: 'Order of the criterion within its standard, from 1.' }),
     text: t.field({
@@ -33,6 +50,9 @@ export const StandardRef = builder.prismaObject('Standard', {
   description: 'An accreditation standard: one area the organization is judged on, with its criteria.',
   authScopes: publicAccess,
   fields: (t) => ({
+    key: t.exposeString('key', {
+      description: 'Stable identity of the standard across versions of the framework: it stays the same when the standard is retitled or recoded.',
+    }),
     code: t.exposeString('code', { description: 'Code of the standard within the framework, e.g. "A".' }),
     position: t.exposeInt('position', { description: 'Order of the standard within the framework, from 1.' }),
     title: t.field({
@@ -50,6 +70,164 @@ export const StandardRef = builder.prismaObject('Standard', {
     criteria: t.relation('criteria', {
       description: 'The criteria of this standard, in order.',
       query: { orderBy: { position: 'asc' } },
+    }),
+  }),
+});
+
+type StandardRow = Standard & { criteria: Criterion[] };
+interface FrameworkChangesShape extends FrameworkComparison<StandardRow, Criterion> {
+  fromVersion: number;
+  toVersion: number;
+}
+
+const StandardChangedFieldEnum = builder.enumType('StandardChangedField', {
+  description: 'A field of a standard that can differ between two versions of the framework.',
+  values: Object.fromEntries(
+    standardFields.map((field) => [
+      field,
+      {
+        value: field,
+        description: ({
+          CODE: 'Its code.',
+          TITLE_KK: 'Its title in Kazakh.',
+          TITLE_RU: 'Its title in Russian.',
+          TITLE_EN: 'Its title in English.',
+          DESCRIPTION_KK: 'Its description in Kazakh.',
+          DESCRIPTION_RU: 'Its description in Russian.',
+          DESCRIPTION_EN: 'Its description in English.',
+        } satisfies Record<StandardField, string>)[field],
+      },
+    ]),
+  ) as { [F in StandardField]: { value: F; description: string } },
+});
+
+const CriterionChangedFieldEnum = builder.enumType('CriterionChangedField', {
+  description: 'A field of a criterion that can differ between two versions of the framework.',
+  values: Object.fromEntries(
+    criterionFields.map((field) => [
+      field,
+      {
+        value: field,
+        description: ({
+          CODE: 'Its code: the criterion was renumbered.',
+          STANDARD: 'The standard it belongs to: the criterion was moved.',
+          TEXT_KK: 'Its wording in Kazakh.',
+          TEXT_RU: 'Its wording in Russian.',
+          TEXT_EN: 'Its wording in English.',
+        } satisfies Record<CriterionField, string>)[field],
+      },
+    ]),
+  ) as { [F in CriterionField]: { value: F; description: string } },
+});
+
+const StandardDiffRef = builder.objectRef<StandardDiff<StandardRow>>('StandardDiff').implement({
+  description: 'One standard compared between an earlier and a later version of the framework, matched by its key.',
+  authScopes: publicAccess,
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'The stable key both versions share.' }),
+    before: t.field({
+      type: StandardRef,
+      nullable: true,
+      description: 'The standard in the earlier version; null when it was added.',
+      resolve: (diff) => diff.before,
+    }),
+    after: t.field({
+      type: StandardRef,
+      nullable: true,
+      description: 'The standard in the later version; null when it was removed.',
+      resolve: (diff) => diff.after,
+    }),
+    changedFields: t.field({
+      type: [StandardChangedFieldEnum],
+      description: 'The fields that differ; empty when the standard was added, removed or left unchanged.',
+      resolve: (diff) => diff.changedFields,
+    }),
+  }),
+});
+
+const CriterionDiffRef = builder.objectRef<CriterionDiff<StandardRow, Criterion>>('CriterionDiff').implement({
+  description: 'One criterion compared between an earlier and a later version of the framework, matched by its key.',
+  authScopes: publicAccess,
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'The stable key both versions share.' }),
+    before: t.field({
+      type: CriterionRef,
+      nullable: true,
+      description: 'The criterion in the earlier version; null when it was added.',
+      resolve: (diff) => diff.before,
+    }),
+    after: t.field({
+      type: CriterionRef,
+      nullable: true,
+      description: 'The criterion in the later version; null when it was removed.',
+      resolve: (diff) => diff.after,
+    }),
+    standardBefore: t.field({
+      type: StandardRef,
+      nullable: true,
+      description: 'The standard it belonged to in the earlier version; null when it was added.',
+      resolve: (diff) => diff.standardBefore,
+    }),
+    standardAfter: t.field({
+      type: StandardRef,
+      nullable: true,
+      description: 'The standard it belongs to in the later version; null when it was removed.',
+      resolve: (diff) => diff.standardAfter,
+    }),
+    changedFields: t.field({
+      type: [CriterionChangedFieldEnum],
+      description: 'The fields that differ; empty when the criterion was added, removed or left unchanged.',
+      resolve: (diff) => diff.changedFields,
+    }),
+  }),
+});
+
+const FrameworkChangesRef = builder.objectRef<FrameworkChangesShape>('FrameworkChanges').implement({
+  description:
+    'What changed from an earlier version of the standards to a later one. Standards and criteria are matched by their stable `key`, so a renumbered or moved criterion shows as changed, not as removed and added. Every standard and criterion of either version is in exactly one list.',
+  authScopes: publicAccess,
+  fields: (t) => ({
+    fromVersion: t.exposeInt('fromVersion', { description: 'The earlier version.' }),
+    toVersion: t.exposeInt('toVersion', { description: 'The later version.' }),
+    standardsAdded: t.field({
+      type: [StandardDiffRef],
+      description: 'Standards new in the later version, in its order.',
+      resolve: (changes) => changes.standards.added,
+    }),
+    standardsRemoved: t.field({
+      type: [StandardDiffRef],
+      description: 'Standards of the earlier version that the later one no longer has, in the earlier order.',
+      resolve: (changes) => changes.standards.removed,
+    }),
+    standardsChanged: t.field({
+      type: [StandardDiffRef],
+      description: 'Standards in both versions whose code, title or description differs, in the later order.',
+      resolve: (changes) => changes.standards.changed,
+    }),
+    standardsUnchanged: t.field({
+      type: [StandardDiffRef],
+      description: 'Standards in both versions with the same code, title and description (their criteria may still change).',
+      resolve: (changes) => changes.standards.unchanged,
+    }),
+    criteriaAdded: t.field({
+      type: [CriterionDiffRef],
+      description: 'Criteria new in the later version, in its order.',
+      resolve: (changes) => changes.criteria.added,
+    }),
+    criteriaRemoved: t.field({
+      type: [CriterionDiffRef],
+      description: 'Criteria of the earlier version that the later one no longer has, in the earlier order.',
+      resolve: (changes) => changes.criteria.removed,
+    }),
+    criteriaChanged: t.field({
+      type: [CriterionDiffRef],
+      description: 'Criteria in both versions whose code, standard or wording differs, in the later order.',
+      resolve: (changes) => changes.criteria.changed,
+    }),
+    criteriaUnchanged: t.field({
+      type: [CriterionDiffRef],
+      description: 'Criteria in both versions with the same code, standard and wording.',
+      resolve: (changes) => changes.criteria.unchanged,
     }),
   }),
 });
@@ -93,6 +271,33 @@ export const StandardFrameworkRef = builder.prismaNode('StandardFramework', {
       description: 'Number of criteria over all standards.',
       select: { standards: { select: { _count: { select: { criteria: true } } } } },
       resolve: (framework) => framework.standards.reduce((sum, standard) => sum + standard._count.criteria, 0),
+    }),
+    changesSince: t.field({
+      type: FrameworkChangesRef,
+      description:
+        'What changed in this version since an earlier one: standards and criteria added, removed, changed (and which fields) and unchanged. An error (BAD_USER_INPUT, rule UNKNOWN_VERSION or EARLIER_VERSION_REQUIRED) when `version` is not an earlier version the viewer may see.',
+      args: { version: t.arg.int({ required: true, description: 'The earlier version to compare with, e.g. 1.' }) },
+      select: { id: true, version: true },
+      resolve: async (framework, { version }, ctx) => {
+        if (version >= framework.version) {
+          throw new GraphQLError(`Argument "version" must be earlier than ${framework.version}; got ${version}.`, {
+            extensions: { code: 'BAD_USER_INPUT', argument: 'version', rule: 'EARLIER_VERSION_REQUIRED', max: framework.version - 1 },
+          });
+        }
+        const contents = { standards: { orderBy: { position: 'asc' }, include: { criteria: { orderBy: { position: 'asc' } } } } } as const;
+        // Drafts are for staff only, here as in standardFramework(version:).
+        const visible = isStaff(ctx.viewer) ? {} : { status: { not: 'DRAFT' as const } };
+        const [earlier, later] = await Promise.all([
+          ctx.prisma.standardFramework.findFirst({ where: { version, ...visible }, include: contents }),
+          ctx.prisma.standardFramework.findUniqueOrThrow({ where: { id: framework.id }, include: contents }),
+        ]);
+        if (!earlier) {
+          throw new GraphQLError(`There is no published version ${version} of the standards.`, {
+            extensions: { code: 'BAD_USER_INPUT', argument: 'version', rule: 'UNKNOWN_VERSION' },
+          });
+        }
+        return { fromVersion: earlier.version, toVersion: later.version, ...compareFrameworks(earlier, later) };
+      },
     }),
   }),
 });

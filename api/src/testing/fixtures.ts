@@ -118,7 +118,7 @@ export async function createRegisterFixture(prisma: PrismaClient): Promise<Regis
       titleKk: 'Стандарттар',
       titleRu: 'Стандарты',
       standards: {
-        create: [{ code: 'A', position: 1, titleKk: 'Миссия', titleRu: 'Миссия', criteria: { create: [{ code: 'A.1', position: 1, textKk: 'Мәтін', textRu: 'Текст' }] } }],
+        create: [{ key: 'A', code: 'A', position: 1, titleKk: 'Миссия', titleRu: 'Миссия', criteria: { create: [{ key: 'A.1', code: 'A.1', position: 1, textKk: 'Мәтін', textRu: 'Текст' }] } }],
       },
     },
   });

@@ -378,7 +378,7 @@ export async function runWalkthrough(options: WalkthroughOptions = {}): Promise<
     const seeded = await seedDatabase(db.prisma);
     print(
       `  applied ${applied.length} migration(s); seeded ${seeded.regions} regions, ${seeded.organizations} organizations, ` +
-        `${seeded.criteria} criteria of the sample framework, ${seeded.cases} demonstration cases`,
+        `${seeded.frameworks} versions of the sample framework (${seeded.criteria} criteria), ${seeded.cases} demonstration cases`,
     );
     // Real sign-in settings (argon2id at production cost), with a secret of this run only.
     const settings: AuthSettings = {

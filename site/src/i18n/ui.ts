@@ -6,6 +6,7 @@ import type {
   DecisionOutcome,
   EducationLevel,
   EventFormat,
+  FrameworkStatus,
   Language,
   Localized,
   LocalizedString,
@@ -641,6 +642,102 @@ export const ui = {
   materialOpen: { kk: 'Ашу', ru: 'Открыть', en: 'Open' },
   materialOpenTitle: { kk: 'Ашу: {title}', ru: 'Открыть: {title}', en: 'Open {title}' },
   materialNoLink: { kk: 'Файл әлі жүктелмеген.', ru: 'Файл ещё не загружен.', en: 'The file is not available yet.' },
+  // Versions of the standards and what changed between them (/standards/<version>/, /standards/<version>/changes/)
+  frameworkVersionsTitle: { kk: 'Стандарттардың барлық нұсқалары', ru: 'Все версии стандартов', en: 'All versions of the standards' },
+  frameworkVersionsLead: {
+    kk: 'Стандарттар ұйымдар мен сарапшылардың пікірі бойынша қайта қаралады. Әр нұсқа жарияланып тұрады: іс басталған кезде күшінде болған нұсқа бойынша бағаланады.',
+    ru: 'Стандарты пересматриваются по отзывам организаций и экспертов. Каждая версия остаётся опубликованной: дело оценивается по версии, которая действовала, когда оно началось.',
+    en: 'The standards are revised from the feedback of organizations and experts. Every version stays published: a case is judged against the version in force when it started.',
+  },
+  frameworkVersionsCaption: {
+    kk: 'Стандарттар нұсқалары, ең жаңасы басында',
+    ru: 'Версии стандартов, сначала самая новая',
+    en: 'Versions of the standards, newest first',
+  },
+  colFrameworkVersion: { kk: 'Нұсқа', ru: 'Версия', en: 'Version' },
+  colFrameworkStatus: { kk: 'Мәртебесі', ru: 'Статус', en: 'Status' },
+  colFrameworkDates: { kk: 'Жаңа істерге қолданылады', ru: 'Применяется к новым делам', en: 'Applies to new cases' },
+  colFrameworkChanges: { kk: 'Өзгерістер', ru: 'Изменения', en: 'Changes' },
+  frameworkStatusActive: { kk: 'Күшінде', ru: 'Действует', en: 'In force' },
+  frameworkStatusRetired: { kk: 'Күшін жойған', ru: 'Утратила силу', en: 'No longer in force' },
+  frameworkStatusDraft: { kk: 'Жоба', ru: 'Проект', en: 'Draft' },
+  frameworkStatusLine: { kk: 'Мәртебесі: {status}', ru: 'Статус: {status}', en: 'Status: {status}' },
+  datesFromTo: { kk: '{from} – {to}', ru: 'с {from} по {to}', en: '{from} to {to}' },
+  datesFrom: { kk: '{from} бастап', ru: 'с {from}', en: 'from {from}' },
+  appliedFromTo: {
+    kk: 'Жаңа істерге {from} – {to} аралығында қолданылды',
+    ru: 'Применялась к новым делам с {from} по {to}',
+    en: 'Applied to new cases from {from} to {to}',
+  },
+  frameworkVersionTitle: { kk: 'Аккредиттеу стандарттары, {n}-нұсқа', ru: 'Стандарты аккредитации, версия {n}', en: 'Accreditation standards, version {n}' },
+  retiredNote: {
+    kk: 'Бұл нұсқа енді күшінде емес: жаңа істер оның бойынша бағаланбайды. Ол бойынша басталған істер әлі де осы нұсқа бойынша бағаланады.',
+    ru: 'Эта версия больше не действует: новые дела по ней не оцениваются. Дела, начатые по ней, по-прежнему оцениваются по этой версии.',
+    en: 'This version is no longer in force: new cases are not judged against it. Cases that started under it are still judged against it.',
+  },
+  versionInline: { kk: '{n}-нұсқа', ru: 'версия {n}', en: 'version {n}' },
+  retiredNoteLink: { kk: 'Күшіндегі нұсқа: {link}.', ru: 'Действующая версия: {link}.', en: 'The version in force is {link}.' },
+  linkChanges: { kk: '{n}-нұсқада не өзгерді', ru: 'Что изменилось в версии {n}', en: 'What changed in version {n}' },
+  firstVersion: { kk: 'Алғашқы нұсқа', ru: 'Первая версия', en: 'First version' },
+  changesTitle: { kk: '{n}-нұсқада не өзгерді', ru: 'Что изменилось в версии {n}', en: 'What changed in version {n}' },
+  changesLead: {
+    kk: '{n}-нұсқа {link} салыстырылды. Өлшемшарттың нөмірі өзгерсе немесе ол басқа стандартқа көшірілсе де, ол бір өлшемшарт ретінде танылады.',
+    ru: 'Версия {n} сравнивается с {link}. Критерий узнаётся, даже если у него новый номер или он перенесён в другой стандарт.',
+    en: 'Version {n} compared with {link}. A criterion is recognised even when it has a new number or has moved to another standard.',
+  },
+  changesLeadLink: { kk: '{n}-нұсқамен', ru: 'версией {n}', en: 'version {n}' },
+  changesInBrief: { kk: 'Қысқаша', ru: 'Коротко', en: 'In brief' },
+  countCriteriaAdded: { kk: 'Жаңа өлшемшарттар: {n}', ru: 'Новых критериев: {n}', en: 'New criteria: {n}' },
+  countCriteriaRemoved: { kk: 'Алынып тасталған өлшемшарттар: {n}', ru: 'Исключённых критериев: {n}', en: 'Removed criteria: {n}' },
+  countCriteriaChanged: { kk: 'Өзгертілген өлшемшарттар: {n}', ru: 'Изменённых критериев: {n}', en: 'Changed criteria: {n}' },
+  countCriteriaUnchanged: { kk: 'Өзгермеген өлшемшарттар: {n}', ru: 'Неизменённых критериев: {n}', en: 'Unchanged criteria: {n}' },
+  standardsAddedTitle: { kk: 'Жаңа стандарттар', ru: 'Новые стандарты', en: 'New standards' },
+  standardsRemovedTitle: { kk: 'Алынып тасталған стандарттар', ru: 'Исключённые стандарты', en: 'Removed standards' },
+  standardsChangedTitle: { kk: 'Өзгертілген стандарттар', ru: 'Изменённые стандарты', en: 'Changed standards' },
+  criteriaAddedTitle: { kk: 'Жаңа өлшемшарттар', ru: 'Новые критерии', en: 'New criteria' },
+  criteriaRemovedTitle: { kk: 'Алынып тасталған өлшемшарттар', ru: 'Исключённые критерии', en: 'Removed criteria' },
+  criteriaChangedTitle: { kk: 'Өзгертілген өлшемшарттар', ru: 'Изменённые критерии', en: 'Changed criteria' },
+  criteriaAddedCaption: {
+    kk: '{n}-нұсқада қосылған өлшемшарттар',
+    ru: 'Критерии, добавленные в версии {n}',
+    en: 'Criteria added in version {n}',
+  },
+  criteriaRemovedCaption: {
+    kk: '{n}-нұсқада алынып тасталған өлшемшарттар және олардың бұрынғы мәтіні',
+    ru: 'Критерии, исключённые в версии {n}, с их прежней формулировкой',
+    en: 'Criteria removed in version {n}, with their former wording',
+  },
+  criteriaChangedCaption: {
+    kk: '{n}-нұсқада өзгертілген өлшемшарттар: {previous}-нұсқадағы және {n}-нұсқадағы мәтіні қатар',
+    ru: 'Критерии, изменённые в версии {n}: формулировка в версии {previous} и в версии {n} рядом',
+    en: 'Criteria changed in version {n}: the wording in version {previous} and in version {n}, side by side',
+  },
+  standardsChangedCaption: {
+    kk: '{n}-нұсқада өзгертілген стандарттар: бұрынғы және жаңа атауы',
+    ru: 'Стандарты, изменённые в версии {n}: прежнее и новое название',
+    en: 'Standards changed in version {n}: the former and the new title',
+  },
+  colCriterion: { kk: 'Өлшемшарт', ru: 'Критерий', en: 'Criterion' },
+  colStandard: { kk: 'Стандарт', ru: 'Стандарт', en: 'Standard' },
+  colWording: { kk: 'Мәтіні', ru: 'Формулировка', en: 'Wording' },
+  colWhatChanged: { kk: 'Не өзгерді', ru: 'Что изменилось', en: 'What changed' },
+  colInVersion: { kk: '{n}-нұсқада', ru: 'В версии {n}', en: 'In version {n}' },
+  changeReworded: { kk: 'Мәтіні өзгертілді.', ru: 'Изменена формулировка.', en: 'Reworded.' },
+  changeRewordedElsewhere: {
+    kk: 'Мәтіні тек {languages} өзгертілді; сіздің тіліңіздегі мәтін сол күйі қалды.',
+    ru: 'Формулировка изменена только на {languages}; текст на вашем языке не изменился.',
+    en: 'Reworded in {languages} only; the text in your language is the same.',
+  },
+  changeRenumbered: { kk: 'Нөмірі өзгерді: {from} орнына {to}.', ru: 'Новый номер: был {from}, стал {to}.', en: 'Renumbered from {from} to {to}.' },
+  changeMoved: {
+    kk: '{from} стандартынан {to} стандартына көшірілді.',
+    ru: 'Перенесён из стандарта {from} в стандарт {to}.',
+    en: 'Moved from standard {from} to standard {to}.',
+  },
+  changeTitle: { kk: 'Атауы өзгертілді.', ru: 'Изменено название.', en: 'Retitled.' },
+  changeDescription: { kk: 'Сипаттамасы өзгертілді.', ru: 'Изменено описание.', en: 'Description changed.' },
+  changeCode: { kk: 'Коды өзгерді: {from} орнына {to}.', ru: 'Новый код: был {from}, стал {to}.', en: 'Code changed from {from} to {to}.' },
+  nothingChanged: { kk: 'Өзгеріс жоқ.', ru: 'Изменений нет.', en: 'No changes.' },
 } satisfies Record<string, Strings>;
 
 /** The five stages of the procedure, in plain language: a title and what happens. */
@@ -696,9 +793,9 @@ export function t(lang: Lang, key: UiKey, values: Record<string, string | number
   );
 }
 
-/** The same, split around one placeholder so markup (e.g. a link) can go in its place. */
-export function tParts(lang: Lang, key: UiKey, placeholder: string): [string, string] {
-  const text = ui[key][lang];
+/** The same, split around one placeholder so markup (e.g. a link) can go in its place; other placeholders are filled from `values`. */
+export function tParts(lang: Lang, key: UiKey, placeholder: string, values: Record<string, string | number> = {}): [string, string] {
+  const text = t(lang, key, values);
   const marker = `{${placeholder}}`;
   const at = text.indexOf(marker);
   if (at < 0) return [text, ''];
@@ -902,3 +999,8 @@ export const MATERIAL_KIND_LABELS: Record<MaterialKind, Strings> = {
   VIDEO: { kk: 'Бейнежазба', ru: 'Видеозапись', en: 'Video' },
   LEGAL_ACT: { kk: 'Нормативтік құқықтық акт', ru: 'Нормативный правовой акт', en: 'Law or regulation' },
 };
+/** The status of a version of the standards, in words. */
+export function frameworkStatusLabel(status: FrameworkStatus, lang: Lang): string {
+  const key = ({ ACTIVE: 'frameworkStatusActive', RETIRED: 'frameworkStatusRetired', DRAFT: 'frameworkStatusDraft' } as const)[status];
+  return t(lang, key);
+}

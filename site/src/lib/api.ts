@@ -171,12 +171,14 @@ export interface Report extends ReportRef {
 }
 
 export interface Criterion {
+  key: string;
   code: string;
   position: number;
   text: Localized;
 }
 
 export interface Standard {
+  key: string;
   code: string;
   position: number;
   title: Localized;
@@ -196,6 +198,46 @@ export interface StandardFramework {
   title: Localized;
   summary: Localized;
   standards: Standard[];
+  /** What changed since the version before it; null for the first version. */
+  changes: FrameworkChanges | null;
+}
+
+export type StandardChangedField = 'CODE' | 'TITLE_KK' | 'TITLE_RU' | 'TITLE_EN' | 'DESCRIPTION_KK' | 'DESCRIPTION_RU' | 'DESCRIPTION_EN';
+export type CriterionChangedField = 'CODE' | 'STANDARD' | 'TEXT_KK' | 'TEXT_RU' | 'TEXT_EN';
+
+/** A standard as a comparison shows it. */
+export interface StandardHead {
+  code: string;
+  title: Localized;
+}
+
+export interface StandardDiff {
+  key: string;
+  before: StandardHead | null;
+  after: StandardHead | null;
+  changedFields: StandardChangedField[];
+}
+
+export interface CriterionDiff {
+  key: string;
+  before: { code: string; text: Localized } | null;
+  after: { code: string; text: Localized } | null;
+  standardBefore: StandardHead | null;
+  standardAfter: StandardHead | null;
+  changedFields: CriterionChangedField[];
+}
+
+/** `StandardFramework.changesSince`: standards and criteria matched by their stable key. */
+export interface FrameworkChanges {
+  fromVersion: number;
+  toVersion: number;
+  standardsAdded: StandardDiff[];
+  standardsRemoved: StandardDiff[];
+  standardsChanged: StandardDiff[];
+  criteriaAdded: CriterionDiff[];
+  criteriaRemoved: CriterionDiff[];
+  criteriaChanged: CriterionDiff[];
+  criteriaUnchanged: { key: string }[];
 }
 
 /** What /verify/<BIN> shows: the status today, straight from the API. */
@@ -382,9 +424,37 @@ const REGIONS_QUERY = /* GraphQL */ `
   ${LOCALIZED}
 `;
 
+const FRAMEWORK_VERSIONS_QUERY = /* GraphQL */ `
+  query SiteFrameworkVersions {
+    standardFrameworks { version }
+  }
+`;
+
+const STANDARD_DIFF = /* GraphQL */ `
+  fragment StandardDiff on StandardDiff {
+    key
+    before { code title { ...L } }
+    after { code title { ...L } }
+    changedFields
+  }
+`;
+
+const CRITERION_DIFF = /* GraphQL */ `
+  fragment CriterionDiff on CriterionDiff {
+    key
+    before { code text { ...L } }
+    after { code text { ...L } }
+    standardBefore { code title { ...L } }
+    standardAfter { code title { ...L } }
+    changedFields
+  }
+`;
+
+// One version per request: the whole list with every criterion would pass the API's
+// complexity limit.
 const FRAMEWORK_QUERY = /* GraphQL */ `
-  query SiteStandards {
-    standardFramework {
+  query SiteStandards($version: Int!) {
+    standardFramework(version: $version) {
       id
       version
       status
@@ -396,16 +466,39 @@ const FRAMEWORK_QUERY = /* GraphQL */ `
       title { ...L }
       summary { ...L }
       standards {
+        key
         code
         position
         title { ...L }
         description { ...L }
-        criteria { code position text { ...L } }
+        criteria { key code position text { ...L } }
       }
     }
   }
   ${LOCALIZED}
 `;
+
+// What changed in `version` since `previous`, in three requests: each diff carries texts in
+// three languages, and all lists at once would pass the API's limit on a query's breadth.
+const CHANGES_SELECTIONS = [
+  `fromVersion toVersion
+   standardsAdded { ...StandardDiff } standardsRemoved { ...StandardDiff } standardsChanged { ...StandardDiff }
+   criteriaUnchanged { key }`,
+  `criteriaAdded { ...CriterionDiff } criteriaRemoved { ...CriterionDiff }`,
+  `criteriaChanged { ...CriterionDiff }`,
+];
+const CHANGES_QUERIES = CHANGES_SELECTIONS.map(
+  (selection, index) => /* GraphQL */ `
+  query SiteStandardsChanges${index + 1}($version: Int!, $previous: Int!) {
+    standardFramework(version: $version) {
+      changesSince(version: $previous) { ${selection} }
+    }
+  }
+  ${selection.includes('StandardDiff') ? STANDARD_DIFF : ''}
+  ${selection.includes('CriterionDiff') ? CRITERION_DIFF : ''}
+  ${LOCALIZED}
+`,
+);
 
 const VERIFY_QUERY = /* GraphQL */ `
   query SiteVerify($bin: String!) {
@@ -634,9 +727,31 @@ export const loadRegionsAndStatistics = once(async (): Promise<{ regions: Region
   return { regions: data.regions, statistics: data.registerStatistics };
 });
 
-/** The standards in force, or null when there is none. */
+/** Every published version of the standards (active and retired), newest first, each with what changed since the one before. */
+export const loadFrameworks = once(async (): Promise<StandardFramework[]> => {
+  const versions = (await send<{ standardFrameworks: { version: number }[] }>(FRAMEWORK_VERSIONS_QUERY)).standardFrameworks
+    .map((framework) => framework.version)
+    .sort((a, b) => a - b);
+  const frameworks: StandardFramework[] = [];
+  for (const [index, version] of versions.entries()) {
+    const { standardFramework } = await send<{ standardFramework: Omit<StandardFramework, 'changes'> | null }>(FRAMEWORK_QUERY, { version });
+    if (!standardFramework) continue;
+    const previous = versions[index - 1];
+    let changes: FrameworkChanges | null = null;
+    if (previous !== undefined) {
+      const parts = await Promise.all(
+        CHANGES_QUERIES.map((query) => send<{ standardFramework: { changesSince: Partial<FrameworkChanges> } }>(query, { version, previous })),
+      );
+      changes = Object.assign({}, ...parts.map((part) => part.standardFramework.changesSince)) as FrameworkChanges;
+    }
+    frameworks.push({ ...standardFramework, changes });
+  }
+  return frameworks.reverse();
+});
+
+/** The standards in force (the newest active version, as the API's standardFramework), or null when there is none. */
 export const loadActiveFramework = once(async (): Promise<StandardFramework | null> => {
-  return (await send<{ standardFramework: StandardFramework | null }>(FRAMEWORK_QUERY)).standardFramework;
+  return (await loadFrameworks()).find((framework) => framework.status === 'ACTIVE') ?? null;
 });
 
 /** The register of certified experts: those certified with a certificate valid on the build day. */

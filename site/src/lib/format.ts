@@ -82,12 +82,18 @@ export const statusPath = (status: AccreditationStatus, page = 1): string =>
 export const organizationPath = (bin: string): string => `organizations/${bin}/`;
 export const regionPath = (code: string): string => `regions/${code}/`;
 export const reportPath = (id: string): string => `reports/${reportSlug(id)}/`;
+export const frameworkPath = (version: number): string => `standards/${version}/`;
+export const frameworkChangesPath = (version: number): string => `standards/${version}/changes/`;
 export const verifyHref = (bin: string, lang: Lang): string => `/verify/${encodeURIComponent(bin)}?lang=${lang}`;
 
 /** A Relay global ID (base64) made safe for a URL path segment (base64url, no padding). */
 export function reportSlug(id: string): string {
   return id.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
+
+/** Id attributes of a standard and of a criterion on a page of the standards, from their codes. */
+export const standardAnchor = (code: string): string => `standard-${code.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+export const criterionAnchor = (code: string): string => `criterion-${code.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
 /** An id attribute for a decision, from its number. */
 /**
