@@ -8,6 +8,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { siteDir } from '../site-build.ts';
@@ -36,6 +37,18 @@ function statusBytes(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   try {
     const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds (user + system) a process used, with those of its children it waited for. */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime, stime, cutime, cstime: fields 14-17 of proc(5), in clock ticks (100 a second on Linux).
+    return fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / 100;
   } catch {
     return 0;
   }
@@ -101,6 +114,8 @@ const sqlBefore = sqlStatements;
 let peakBuildRss = 0;
 let peakApiRss = statusBytes(process.pid, 'VmRSS');
 let peakBuildProcesses = 0;
+let buildCpu = 0;
+const loadBefore = loadavg()[0]!;
 let log = '';
 started = Date.now();
 const child = spawn(process.execPath, [join(dirname(astroPackage), bin.astro), 'build', '--outDir', outDir], {
@@ -117,6 +132,8 @@ const sample = () => {
   const rss = tree.reduce((sum, pid) => sum + statusBytes(pid, 'VmRSS'), 0);
   peakBuildRss = Math.max(peakBuildRss, rss, statusBytes(child.pid, 'VmHWM'));
   peakBuildProcesses = Math.max(peakBuildProcesses, tree.length);
+  // The last reading before the build ends: a measure that the machine's other load hardly changes.
+  buildCpu = Math.max(buildCpu, tree.reduce((sum, pid) => sum + cpuSeconds(pid), 0));
   peakApiRss = Math.max(peakApiRss, statusBytes(process.pid, 'VmRSS'));
 };
 const sampler = setInterval(sample, 100);
@@ -126,6 +143,7 @@ const code = await new Promise<number | null>((resolve, reject) => {
 });
 clearInterval(sampler);
 const buildMs = Date.now() - started;
+const loadAfter = loadavg()[0]!;
 const buildSql = sqlStatements - sqlBefore;
 await api.stop();
 
@@ -142,12 +160,15 @@ const summary = {
   organizations: inRegister,
   'HTML pages': client.html,
   'build (s)': Number(seconds(buildMs)),
+  'build CPU time, user + system (s)': Number(buildCpu.toFixed(1)),
   'pages per second': Math.round(client.html / (buildMs / 1000)),
   'peak build RSS (MB)': Math.round(peakBuildRss / MB),
   'build processes (max)': peakBuildProcesses,
   'API peak RSS during build (MB)': Math.round(peakApiRss / MB),
   'API process peak RSS incl. data generation (MB)': Math.round(statusBytes(process.pid, 'VmHWM') / MB),
   'SQL statements during build': buildSql,
+  // Other work on the machine slows the wall time down: the load shows how much there was.
+  'machine: CPUs, 1-min load average before/after': `${cpus().length}, ${loadBefore.toFixed(1)}/${loadAfter.toFixed(1)}`,
   'output (MB)': Number((output.bytes / MB).toFixed(1)),
   'output files': output.files,
 };
