@@ -60,24 +60,35 @@ export function hashAuditContent(content: HashedContent): string {
 
 /** Appends one event; call inside the transaction that makes the change. */
 export async function appendAuditEvent(tx: Prisma.TransactionClient, entry: AuditEntry, at: Date = new Date()): Promise<void> {
+  await appendAuditEvents(tx, [{ ...entry, at }]);
+}
+
+/**
+ * Appends events in the order given, chained, with one INSERT (bulk loads such as the
+ * benchmark register; one event per change otherwise goes through appendAuditEvent).
+ */
+export async function appendAuditEvents(tx: Prisma.TransactionClient, entries: (AuditEntry & { at: Date })[]): Promise<void> {
+  if (entries.length === 0) return;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`;
   const last = await tx.auditEvent.findFirst({ orderBy: { sequence: 'desc' }, select: { hash: true } });
-  const before = asJson(entry.before);
-  const after = asJson(entry.after);
-  const content: HashedContent = {
-    previousHash: last?.hash ?? GENESIS_HASH,
-    occurredAt: at.toISOString(),
-    actorId: entry.actor.id,
-    actorLabel: entry.actor.label,
-    action: entry.action,
-    subjectType: entry.subjectType,
-    subjectId: entry.subjectId,
-    before,
-    after,
-  };
-  await tx.auditEvent.create({
-    data: {
-      occurredAt: at,
+  let previousHash = last?.hash ?? GENESIS_HASH;
+  const rows = entries.map((entry) => {
+    const before = asJson(entry.before);
+    const after = asJson(entry.after);
+    const content: HashedContent = {
+      previousHash,
+      occurredAt: entry.at.toISOString(),
+      actorId: entry.actor.id,
+      actorLabel: entry.actor.label,
+      action: entry.action,
+      subjectType: entry.subjectType,
+      subjectId: entry.subjectId,
+      before,
+      after,
+    };
+    const hash = hashAuditContent(content);
+    const row = {
+      occurredAt: entry.at,
       actorId: entry.actor.id,
       actorLabel: entry.actor.label,
       action: entry.action,
@@ -85,10 +96,14 @@ export async function appendAuditEvent(tx: Prisma.TransactionClient, entry: Audi
       subjectId: entry.subjectId,
       before: before ?? Prisma.DbNull,
       after: after ?? Prisma.DbNull,
-      previousHash: content.previousHash,
-      hash: hashAuditContent(content),
-    },
+      previousHash,
+      hash,
+    };
+    previousHash = hash;
+    return row;
   });
+  // createMany inserts in array order, so sequence numbers follow the chain.
+  await tx.auditEvent.createMany({ data: rows });
 }
 
 /** The event where a broken chain first fails, as the verifier found it. */

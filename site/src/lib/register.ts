@@ -19,11 +19,24 @@ export function registerPageSize(): number {
   return Number.isInteger(size) && size > 0 ? size : REGISTER_PAGE_SIZE;
 }
 
+// Sorted once per language and status: every register, status and region page of a build
+// reads the same list, and sorting the national register for each of them made the build
+// grow with the square of its size.
+const sorted = new Map<string, Promise<Organization[]>>();
+
 /** The register in the visitor's alphabetical order of names (then BIN). */
-export async function sortedOrganizations(lang: Lang, status?: AccreditationStatus): Promise<Organization[]> {
-  const organizations = await loadOrganizations();
-  const chosen = status ? organizations.filter((org) => org.accreditationStatus === status) : organizations;
-  return sortByText(chosen, lang, (org) => `${plain(org.name, lang)}\u0000${org.bin}`);
+export function sortedOrganizations(lang: Lang, status?: AccreditationStatus): Promise<Organization[]> {
+  const key = `${lang}:${status ?? ''}`;
+  let list = sorted.get(key);
+  if (!list) {
+    list = loadOrganizations().then((organizations) => {
+      const chosen = status ? organizations.filter((org) => org.accreditationStatus === status) : organizations;
+      return sortByText(chosen, lang, (org) => `${plain(org.name, lang)}\u0000${org.bin}`);
+    });
+    list.catch(() => sorted.delete(key));
+    sorted.set(key, list);
+  }
+  return list;
 }
 
 export async function organizationsOfRegion(lang: Lang, code: string): Promise<Organization[]> {
