@@ -6,6 +6,7 @@ import { actorOf, appendAuditEvent } from '../audit/trail.ts';
 import { findOrganizationIdByBin } from '../auth/users.ts';
 import { visibleCasesWhere } from '../cases/access.ts';
 import { idOf } from '../cases/schema.ts';
+import { currentEthicsCodeVersion } from '../config.ts';
 import { activeUserIdsWithRole } from '../db/enum-arrays.ts';
 import { Prisma, type Expert } from '../generated/prisma/client.ts';
 import { builder } from '../graphql/builder.ts';
@@ -638,10 +639,16 @@ builder.mutationFields((t) => ({
     type: payloads.certify,
     authScopes: signedIn,
     description:
-      'Certifies an assessed expert with a passing score who has acknowledged the ethics code: ASSESSED → CERTIFIED, with the certificate’s number, day of issue and last valid day (COORDINATOR or ADMIN).',
+      'Certifies an assessed expert with a passing score who has acknowledged the ethics code version in force (KZA_ETHICS_CODE_VERSION): ASSESSED → CERTIFIED, with the certificate’s number, day of issue and last valid day (COORDINATOR or ADMIN).',
     args: { input: t.arg({ type: CertifyInput, required: true, description: 'The certificate.' }) },
     resolve: (_root, { input }, ctx) =>
-      certificationStep(ctx, input, { kind: 'certify', certificateNumber: input.certificateNumber, issuedOn: input.issuedOn, validUntil: input.validUntil }),
+      certificationStep(ctx, input, {
+        kind: 'certify',
+        certificateNumber: input.certificateNumber,
+        issuedOn: input.issuedOn,
+        validUntil: input.validUntil,
+        currentEthicsCodeVersion: currentEthicsCodeVersion(),
+      }),
   }),
 
   expertSuspend: t.field({
@@ -672,10 +679,16 @@ builder.mutationFields((t) => ({
     type: payloads.renew,
     authScopes: signedIn,
     description:
-      'Renews a certificate with a later last valid day: EXPIRED or CERTIFIED → CERTIFIED. The ethics code must be acknowledged (COORDINATOR or ADMIN).',
+      'Renews a certificate with a later last valid day: EXPIRED or CERTIFIED → CERTIFIED. The ethics code version in force must be acknowledged (COORDINATOR or ADMIN).',
     args: { input: t.arg({ type: RenewInput, required: true, description: 'The renewal.' }) },
     resolve: (_root, { input }, ctx) =>
-      certificationStep(ctx, input, { kind: 'renew', validUntil: input.validUntil, issuedOn: input.issuedOn ?? ctx.today, certificateNumber: input.certificateNumber ?? null }),
+      certificationStep(ctx, input, {
+        kind: 'renew',
+        validUntil: input.validUntil,
+        issuedOn: input.issuedOn ?? ctx.today,
+        certificateNumber: input.certificateNumber ?? null,
+        currentEthicsCodeVersion: currentEthicsCodeVersion(),
+      }),
   }),
 
   expertAcknowledgeEthics: t.field({
