@@ -462,9 +462,12 @@ const payloads = {
 
 const signedIn = { signedIn: true } as const;
 
+/** Steps that change who is on the public register of certified experts, or until when. */
+const registerSteps: ReadonlySet<CertificationStep['kind']> = new Set(['certify', 'suspend', 'reinstate', 'expire', 'renew']);
+
 /** A certification step by a coordinator or an administrator, with optimistic concurrency. */
-function certificationStep(ctx: GraphQLContext, input: { expertId: { typename: string; id: string }; expectedVersion: number }, step: CertificationStep) {
-  return expertChange(ctx, async (tx) => {
+async function certificationStep(ctx: GraphQLContext, input: { expertId: { typename: string; id: string }; expectedVersion: number }, step: CertificationStep) {
+  const payload = await expertChange(ctx, async (tx) => {
     requireManager(ctx);
     const expert = await loadExpert(tx, idOf(input.expertId, 'Expert', 'expertId'));
     assertVersion(expert, input.expectedVersion);
@@ -479,6 +482,9 @@ function certificationStep(ctx: GraphQLContext, input: { expertId: { typename: s
     await audit(tx, ctx, `expert.certification.${step.kind}`, 'Expert', expert.id, certificationSnapshot(before), certificationSnapshot(after));
     return expert.id;
   });
+  // Only after the commit, as for a published decision: the site's /experts/ pages are rebuilt.
+  if (payload.expertId && registerSteps.has(step.kind)) ctx.registerChanged?.();
+  return payload;
 }
 
 builder.mutationFields((t) => ({

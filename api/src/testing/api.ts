@@ -6,7 +6,7 @@ import { testAuthSettings } from '../auth/test-users.ts';
 import type { DatabaseKind } from '../db/database.ts';
 import { seedDatabase } from '../db/seed.ts';
 import { startApiServer, type ApiServer } from '../server.ts';
-import { createLogger } from '../shared/logger.ts';
+import { createLogger, type Logger } from '../shared/logger.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 
 export { createTestUser, TEST_PASSWORD, type TestUser, type TestUserOptions } from '../auth/test-users.ts';
@@ -49,6 +49,10 @@ export interface TestApiOptions {
   onQuery?: (sql: string) => void;
   /** Overrides of the test auth settings (a random JWT secret, cheap password hashing). */
   auth?: Partial<AuthSettings>;
+  /** The server's rebuild hook (pnpm start rebuilds the site when it is called). */
+  onRegisterChanged?: () => void;
+  /** The server's logger (silent unless KZA_TEST_LOG_LEVEL is set). */
+  logger?: Logger;
 }
 
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
@@ -56,7 +60,14 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   if (options.seed !== false) await seedDatabase(db.prisma);
   const auth = createAuthService(testAuthSettings(options.auth));
   const now = options.now ?? (() => new Date());
-  const server = await startApiServer({ db, logger: createLogger(process.env.KZA_TEST_LOG_LEVEL ?? 'silent'), port: 0, now, auth });
+  const server = await startApiServer({
+    db,
+    logger: options.logger ?? createLogger(process.env.KZA_TEST_LOG_LEVEL ?? 'silent'),
+    port: 0,
+    now,
+    auth,
+    onRegisterChanged: options.onRegisterChanged,
+  });
   const request = async (query: string, variables?: Record<string, unknown>, queryOptions: QueryOptions = {}) => {
     const response = await fetch(server.graphqlUrl, {
       method: 'POST',
