@@ -2,10 +2,12 @@
 // CPM director's approval and each visit check every rule again (a member suspended, expired
 // or conflicted since is named with the rule), and a flagged member is replaced by a changed
 // team, which needs a new order with a number of its own before any further visit. The
-// earlier composition and its order stay in ExpertTeam.history.
+// earlier composition and its order stay in ExpertTeam.history. The team's size follows the
+// bounds set for the organization's kind.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/trail.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { testBin } from '../testing/fixtures.ts';
 import { createTestUser, startTestApi, testDatabaseKinds, type TestApi, type TestUser } from '../testing/index.ts';
 import { createTestExpert } from './team-formation-testing.ts';
 
@@ -187,5 +189,55 @@ describe.each(kinds)('changing an approved expert team on %s', (kind) => {
     expect(late.userErrors).toEqual([
       { field: null, code: 'GUARD_FAILED', message: 'The external visit began on 2027-01-19; the team can be changed only before it begins.' },
     ]);
+  });
+
+  it('enforces the team size set for the organization’s kind (KZA_TEAM_SIZE_SCHOOL, KZA_TEAM_SIZE_COLLEGE)', async () => {
+    const region = await prisma.region.findUniqueOrThrow({ where: { code: '35' } });
+    const framework = await prisma.standardFramework.findFirstOrThrow({ where: { status: 'ACTIVE' } });
+    const school = await prisma.organization.findUniqueOrThrow({ where: { bin: '999900000072' } });
+    const college = await prisma.organization.create({
+      data: { bin: testBin(901), nameKk: 'Қарағанды колледжі', nameRu: 'Карагандинский колледж', kind: 'COLLEGE', level: 'TECHNICAL_VOCATIONAL', languages: ['KK', 'RU'], regionId: region.id, city: 'Temirtau' },
+    });
+    const experts: TestUser[] = [];
+    for (let n = 1; n <= 5; n += 1) {
+      const user = await createTestUser(api, { displayName: `Sized Expert ${n}` });
+      await createTestExpert(prisma, { userId: user.id, name: `Sized Expert ${n}`, levels: ['SECONDARY', 'TECHNICAL_VOCATIONAL'] });
+      experts.push(user);
+    }
+    const cases = new Map<string, { id: string; version: number }>();
+    for (const [number, organizationId] of [['AC-TC-SCHOOL', school.id], ['AC-TC-COLLEGE', college.id]] as const) {
+      const created = await prisma.accreditationCase.create({
+        data: { number, organizationId, frameworkId: framework.id, submittedAt: new Date('2027-01-04T04:00:00Z'), stage: 'REGISTERED' },
+      });
+      cases.set(number, { id: globalId('AccreditationCase', created.id), version: created.version });
+    }
+    const proposeSized = async (number: string, size: number) => {
+      const found = cases.get(number);
+      if (!found) throw new Error(number);
+      const [first, ...rest] = experts.slice(0, size);
+      if (!first) throw new Error('no lead');
+      const result = await coordinator.query<{ caseProposeTeam: StepResult }>(
+        `mutation ($input: CaseProposeTeamInput!) { caseProposeTeam(input: $input) { ${CASE_FIELDS} } }`,
+        { input: { caseId: found.id, expectedVersion: found.version, leadExpertId: globalId('User', first.id), memberIds: rest.map((m) => globalId('User', m.id)) } },
+      );
+      const payload = result.data?.caseProposeTeam;
+      if (!payload) throw new Error(JSON.stringify(result.errors));
+      if (payload.case) found.version = payload.case.version;
+      return payload.userErrors.map((e) => `${e.code}: ${e.message}`);
+    };
+
+    process.env.KZA_TEAM_SIZE_SCHOOL = '2-3';
+    process.env.KZA_TEAM_SIZE_COLLEGE = '4-4';
+    try {
+      // Four is too many for a school and three too few for a college; five too many for both.
+      expect(await proposeSized('AC-TC-SCHOOL', 4)).toEqual(['TEAM_COMPOSITION: The team breaks rule TEAM_SIZE: A team for a SCHOOL has 2 to 3 experts, lead included; this one has 4.']);
+      expect(await proposeSized('AC-TC-COLLEGE', 3)).toEqual(['TEAM_COMPOSITION: The team breaks rule TEAM_SIZE: A team for a COLLEGE has 4 to 4 experts, lead included; this one has 3.']);
+      expect(await proposeSized('AC-TC-COLLEGE', 5)).toEqual(['TEAM_COMPOSITION: The team breaks rule TEAM_SIZE: A team for a COLLEGE has 4 to 4 experts, lead included; this one has 5.']);
+      expect(await proposeSized('AC-TC-SCHOOL', 3)).toEqual([]);
+      expect(await proposeSized('AC-TC-COLLEGE', 4)).toEqual([]);
+    } finally {
+      delete process.env.KZA_TEAM_SIZE_SCHOOL;
+      delete process.env.KZA_TEAM_SIZE_COLLEGE;
+    }
   });
 });
