@@ -12,7 +12,6 @@ import { userError, type UserError } from '../graphql/user-errors.ts';
 import { notifyUsers } from '../notifications/outbox.ts';
 import { todayInKazakhstan, toIsoDate } from '../shared/dates.ts';
 import {
-  busyAssignments,
   checkProposal,
   conflictRules,
   conflictsOfInterest,
