@@ -108,6 +108,8 @@ function orderMembers(json: Prisma.JsonValue): OrderMember[] {
 
 const OrderMemberRef = builder.objectRef<OrderMember>('ExpertTeamOrderMember').implement({
   description: 'A member of the expert team as an order of the CPM director approved them.',
+  // Reached only through an ExpertTeamOrder, which is checked against the viewer's cases.
+  authScopes: { signedIn: true },
   fields: (t) => ({
     userId: t.string({ description: 'Global identifier of the expert (a User).', resolve: (m) => Buffer.from(`User:${m.userId}`).toString('base64') }),
     displayName: t.exposeString('displayName', { description: 'Name of the expert when the order was made.' }),
