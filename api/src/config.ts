@@ -37,6 +37,8 @@ export interface AppConfig {
   teamFormation: TeamFormationConfig;
   /** Hours of professional development a certified expert owes per calendar year (KZA_EXPERT_YEARLY_HOURS, default 36). */
   expertYearlyHours: number;
+  /** Ethics code version certification and renewal need acknowledged (KZA_ETHICS_CODE_VERSION). */
+  ethicsCodeVersion: string;
 }
 
 export interface TeamFormationConfig {
@@ -97,6 +99,19 @@ export function teamFormationConfig(env: NodeJS.ProcessEnv = process.env): TeamF
   };
 }
 
+/** The version of the ethics code in force when KZA_ETHICS_CODE_VERSION is unset (the demo data acknowledges it). */
+export const DEFAULT_ETHICS_CODE_VERSION = '2025.1';
+
+/** The ethics code version experts must have acknowledged to be certified or renewed; read per request. */
+export function currentEthicsCodeVersion(env: NodeJS.ProcessEnv = process.env): string {
+  const raw = env.KZA_ETHICS_CODE_VERSION?.trim();
+  if (!raw) return DEFAULT_ETHICS_CODE_VERSION;
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$/.test(raw)) {
+    throw new Error(`KZA_ETHICS_CODE_VERSION must be 1 to 20 letters, digits, ".", "_" or "-", got "${raw}"`);
+  }
+  return raw;
+}
+
 /** The yearly professional-development requirement of experts; read per request by the experts' queries. */
 export function expertYearlyHours(env: NodeJS.ProcessEnv = process.env): number {
   return positiveInteger(env, 'KZA_EXPERT_YEARLY_HOURS', 36);
@@ -121,5 +136,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxUploadBytes: uploadLimit(env),
     teamFormation: teamFormationConfig(env),
     expertYearlyHours: expertYearlyHours(env),
+    ethicsCodeVersion: currentEthicsCodeVersion(env),
   };
 }

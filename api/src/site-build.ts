@@ -16,7 +16,7 @@ const buildStampPath = join(distDir, 'kza-build.json');
 export const siteServerEntry = join(siteDir, 'dist', 'server', 'entry.mjs');
 
 /** Everything the built pages depend on; a rebuild is needed when it changes. */
-async function siteFingerprint(prisma: PrismaClient, graphqlUrl: string): Promise<string> {
+export async function siteFingerprint(prisma: PrismaClient, graphqlUrl: string): Promise<string> {
   const files: string[] = [];
   const record = (path: string) => {
     const stat = statSync(path);
@@ -35,6 +35,10 @@ async function siteFingerprint(prisma: PrismaClient, graphqlUrl: string): Promis
     prisma.standardFramework.aggregate({ _count: true, _max: { createdAt: true } }),
     prisma.criterion.count(),
     prisma.accreditationCase.aggregate({ _count: true, _max: { updatedAt: true } }),
+    // The public register of experts (/experts/): who is certified, until when, and any change
+    // to a record (a suspension, a renewal, a corrected name) moves updatedAt.
+    prisma.expert.aggregate({ _count: true, _max: { updatedAt: true } }),
+    prisma.expert.findMany({ where: { status: 'CERTIFIED' }, select: { id: true, certificateValidUntil: true }, orderBy: { id: 'asc' } }),
   ]);
   // Statuses depend on the day, and the site links to the API's address.
   return createHash('sha256')

@@ -11,7 +11,7 @@ import { fromIsoDate, toIsoDate } from '../shared/dates.ts';
 import { visitLengthProblem } from '../shared/working-days.ts';
 import { activeUserIdsWithRole } from '../db/enum-arrays.ts';
 import { binProblem, binRuleText } from '../organizations/bin.ts';
-import { proposalUserErrors, teamFormationRules, visitClashUserErrors } from '../experts/team-formation-data.ts';
+import { proposalUserErrors, teamFormationRules, teamRecheckUserErrors } from '../experts/team-formation-data.ts';
 import { visibleCasesWhere } from './access.ts';
 import { applyStep, assertMayTake, loadVisibleCase, requireSignedIn, type CaseRow } from './steps.ts';
 import { availableActions, interimReportDueOn, runningStages, teamProposalProblems, transitions, unratedCriteria } from './workflow.ts';
@@ -95,6 +95,49 @@ builder.prismaObject('ExpertTeamMember', {
   }),
 });
 
+/** A member as an order approved them (ExpertTeamOrder.members). */
+interface OrderMember {
+  userId: string;
+  displayName: string;
+  role: TeamRole;
+}
+
+function orderMembers(json: Prisma.JsonValue): OrderMember[] {
+  return Array.isArray(json) ? (json as unknown as OrderMember[]) : [];
+}
+
+const OrderMemberRef = builder.objectRef<OrderMember>('ExpertTeamOrderMember').implement({
+  description: 'A member of the expert team as an order of the CPM director approved them.',
+  // Reached only through an ExpertTeamOrder, which is checked against the viewer's cases.
+  authScopes: { signedIn: true },
+  fields: (t) => ({
+    userId: t.string({ description: 'Global identifier of the expert (a User).', resolve: (m) => Buffer.from(`User:${m.userId}`).toString('base64') }),
+    displayName: t.exposeString('displayName', { description: 'Name of the expert when the order was made.' }),
+    role: t.field({ type: TeamRoleEnum, description: 'Lead expert or member.', resolve: (m) => m.role }),
+  }),
+});
+
+builder.prismaObject('ExpertTeamOrder', {
+  description:
+    'An order of the CPM director approving one composition of the expert team. A changed team needs a new order with a number of its own; the earlier orders stay here as history.',
+  authScopes: (order, ctx) =>
+    ctx.viewer.kind === 'user' &&
+    ctx.prisma.expertTeam
+      .findFirst({ where: { id: order.teamId, case: visibleCasesWhere(ctx.viewer) }, select: { id: true } })
+      .then((row) => row !== null),
+  fields: (t) => ({
+    orderNumber: t.exposeString('orderNumber', { description: 'Number of the order.' }),
+    orderDate: t.expose('orderDate', { type: 'Date', description: 'Date of the order.' }),
+    approvedAt: t.expose('approvedAt', { type: 'DateTime', description: 'When the director recorded the order.' }),
+    withdrawnAt: t.expose('withdrawnAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When a changed team was proposed in place of the one this order approved; null while the order is in force.',
+    }),
+    members: t.field({ type: [OrderMemberRef], description: 'The lead expert and the members the order approved.', resolve: (order) => orderMembers(order.members) }),
+  }),
+});
+
 builder.prismaObject('ExpertTeam', {
   description: 'The expert team of a case, approved by the CPM director’s order.',
   authScopes: (team, ctx) => caseParticipant({ id: team.caseId }, ctx),
@@ -102,7 +145,16 @@ builder.prismaObject('ExpertTeam', {
     status: t.expose('status', { type: TeamStatusEnum, description: 'Proposed or approved.' }),
     orderNumber: t.exposeString('orderNumber', { nullable: true, description: 'Number of the director’s order approving the team.' }),
     orderDate: t.expose('orderDate', { type: 'Date', nullable: true, description: 'Date of the order.' }),
+    assumedLastVisitDay: t.expose('assumedLastVisitDay', {
+      type: 'Date',
+      nullable: true,
+      description: 'The last visit day the proposal was judged against: certificates must be valid through it. Approval checks every rule again against it.',
+    }),
     members: t.relation('members', { description: 'The lead expert and the members.', query: { orderBy: { role: 'asc' } } }),
+    history: t.relation('orders', {
+      description: 'Every order that approved a composition of the team, newest first: the one in force (withdrawnAt null) and those a changed team replaced.',
+      query: { orderBy: [{ withdrawnAt: { sort: 'desc', nulls: 'first' } }, { approvedAt: 'desc' }, { id: 'desc' }] },
+    }),
   }),
 });
 
@@ -397,9 +449,24 @@ function assertVisit(kind: 'PRELIMINARY' | 'EXTERNAL', from: string, to: string,
 }
 
 /** No member of the team is on another visit on any of these days (a team rule checked when the days are known). */
-async function assertTeamFree(tx: Prisma.TransactionClient, caseId: string, from: string, to: string): Promise<void> {
-  const clashes = await visitClashUserErrors(tx, caseId, { from, to });
-  if (clashes.length) throw new BusinessRuleError(clashes);
+/**
+ * Every rule of team formation, checked again for the team on file when a visit is scheduled:
+ * certificates valid through this visit's last day, no conflict of interest, no member on
+ * another visit on these days, the languages and the level covered.
+ */
+async function assertTeamStillEligible(tx: Prisma.TransactionClient, ctx: GraphQLContext, caseId: string, visit: { from: string; to: string }, step: string): Promise<void> {
+  const errors = await teamRecheckUserErrors(tx, caseId, { today: ctx.today, lastVisitDay: visit.to, newVisit: visit, step }, teamFormationRules());
+  if (errors.length) throw new BusinessRuleError(errors);
+}
+
+/** A changed team may be proposed until the external visit begins. */
+function assertTeamMayChange(found: CaseRow, today: string): void {
+  const externalStart = found.externalVisitFrom ? toIsoDate(found.externalVisitFrom) : null;
+  if (externalStart && externalStart <= today) {
+    throw new BusinessRuleError(
+      userError(null, 'GUARD_FAILED', `The external visit began on ${externalStart}; the team can be changed only before it begins.`),
+    );
+  }
 }
 
 builder.mutationFields((t) => ({
@@ -556,13 +623,14 @@ builder.mutationFields((t) => ({
     type: payloads.proposeTeam,
     authScopes: signedIn,
     description:
-      'Proposes the expert team (coordinator). Every member must pass the hard rules of team formation (certified through the last visit day, no conflict of interest with the organization, no overlapping visit) and the team must be within its size with one lead, covering the organization’s languages and level; see expertTeamCandidates. The CPM director approves it by order; changing an approved team withdraws the approval until a new order.',
+      'Proposes the expert team, or a changed team until the external visit begins (coordinator). Every member must pass the hard rules of team formation (certified through the last visit day, no conflict of interest with the organization, no overlapping visit) and the team must be within its size with one lead, covering the organization’s languages and level; see expertTeamCandidates. The CPM director approves it by order; changing an approved team withdraws the approval (its order stays in ExpertTeam.history) until a new order, and no visit can be scheduled meanwhile.',
     args: { input: t.arg({ type: ProposeTeamInput, required: true, description: 'The team.' }) },
     resolve: (_root, { input }, ctx) =>
       runCaseStep(ctx, async (tx) => {
         const viewer = requireSignedIn(ctx);
         const found = await loadVisibleCase(tx, viewer, idOf(input.caseId, 'AccreditationCase', 'caseId'));
         assertMayTake('proposeTeam', viewer, found, input.expectedVersion);
+        assertTeamMayChange(found, ctx.today);
         const leadUserId = idOf(input.leadExpertId, 'User', 'leadExpertId');
         const memberUserIds = input.memberIds.map((id) => idOf(id, 'User', 'memberIds'));
         const problems = teamProposalProblems({ leadUserId, memberUserIds });
@@ -576,25 +644,35 @@ builder.mutationFields((t) => ({
           throw new BusinessRuleError(userError('lastVisitDay', 'INVALID', `The last visit day cannot be in the past (today is ${ctx.today}).`));
         }
         // The hard rules of team formation (experts/team-formation.ts), as expertTeamCandidates applies them.
-        const ruleErrors = await proposalUserErrors(
+        const { errors: ruleErrors, lastVisitDay } = await proposalUserErrors(
           tx,
           found.id,
           { leadUserId, memberUserIds, today: ctx.today, lastVisitDay: input.lastVisitDay },
           teamFormationRules(),
         );
         if (ruleErrors.length) throw new BusinessRuleError(ruleErrors);
+        const assumedLastVisitDay = fromIsoDate(lastVisitDay);
         const team = await tx.expertTeam.upsert({
           where: { caseId: found.id },
-          create: { caseId: found.id, status: 'PROPOSED' },
-          update: { status: 'PROPOSED', orderNumber: null, orderDate: null, approvedAt: null, approvedById: null },
+          create: { caseId: found.id, status: 'PROPOSED', assumedLastVisitDay },
+          update: { status: 'PROPOSED', orderNumber: null, orderDate: null, approvedAt: null, approvedById: null, assumedLastVisitDay },
         });
+        // The order in force stays in the history, withdrawn: the changed team needs a new one.
+        await tx.expertTeamOrder.updateMany({ where: { teamId: team.id, withdrawnAt: null }, data: { withdrawnAt: ctx.now } });
         await tx.expertTeamMember.deleteMany({ where: { teamId: team.id } });
         await tx.expertTeamMember.createMany({
           data: everyone.map((userId) => ({ teamId: team.id, userId, role: userId === leadUserId ? 'LEAD' : 'MEMBER' })),
         });
         await applyStep(tx, ctx, found, input.expectedVersion, {
           action: 'proposeTeam',
-          details: { lead: leadUserId, members: memberUserIds, lastVisitDay: input.lastVisitDay ?? null, previousOrder: found.team?.orderNumber ?? null },
+          details: {
+            lead: leadUserId,
+            members: memberUserIds,
+            lastVisitDay: input.lastVisitDay ?? null,
+            assumedLastVisitDay: lastVisitDay,
+            previousOrder: found.team?.orderNumber ?? null,
+            previousMembers: found.team?.members.map((m) => ({ userId: m.userId, role: m.role })) ?? [],
+          },
         });
         return found.id;
       }),
@@ -603,7 +681,8 @@ builder.mutationFields((t) => ({
   caseApproveTeam: t.field({
     type: payloads.approveTeam,
     authScopes: signedIn,
-    description: 'Approves the proposed expert team by order, recording its number and date (CPM director).',
+    description:
+      'Approves the proposed expert team by order, recording its number and date (CPM director). Every rule of team formation is checked again, against the proposal’s last visit day; a changed team needs an order number no earlier order of the case used.',
     args: { input: t.arg({ type: ApproveTeamInput, required: true, description: 'The order.' }) },
     resolve: (_root, { input }, ctx) =>
       runCaseStep(ctx, async (tx) => {
@@ -616,9 +695,42 @@ builder.mutationFields((t) => ({
         const orderNumber = input.orderNumber.trim();
         if (!orderNumber) throw new BusinessRuleError(userError('orderNumber', 'REQUIRED', 'Give the number of the order.'));
         if (input.orderDate > ctx.today) throw new BusinessRuleError(userError('orderDate', 'INVALID', 'An order cannot be dated in the future.'));
+        const earlier = await tx.expertTeamOrder.findFirst({ where: { teamId: found.team.id, orderNumber }, select: { orderDate: true } });
+        if (earlier) {
+          throw new BusinessRuleError(
+            userError(
+              'orderNumber',
+              'ALREADY_EXISTS',
+              `Order ${orderNumber} (${toIsoDate(earlier.orderDate)}) approved an earlier composition of this team; a changed team needs a new order with its own number.`,
+            ),
+          );
+        }
+        // Every rule again, as of today: a member may have been suspended, expired or declared a conflict since the proposal.
+        const ruleErrors = await teamRecheckUserErrors(
+          tx,
+          found.id,
+          { today: ctx.today, lastVisitDay: found.team.assumedLastVisitDay ? toIsoDate(found.team.assumedLastVisitDay) : null, step: 'be approved' },
+          teamFormationRules(),
+        );
+        if (ruleErrors.length) throw new BusinessRuleError(ruleErrors);
         await tx.expertTeam.update({
           where: { id: found.team.id },
           data: { status: 'APPROVED', orderNumber, orderDate: fromIsoDate(input.orderDate), approvedAt: ctx.now, approvedById: viewer.userId },
+        });
+        const members = await tx.expertTeamMember.findMany({
+          where: { teamId: found.team.id },
+          select: { userId: true, role: true, user: { select: { displayName: true } } },
+          orderBy: [{ role: 'asc' }, { user: { displayName: 'asc' } }],
+        });
+        await tx.expertTeamOrder.create({
+          data: {
+            teamId: found.team.id,
+            orderNumber,
+            orderDate: fromIsoDate(input.orderDate),
+            approvedAt: ctx.now,
+            approvedById: viewer.userId,
+            members: members.map((m) => ({ userId: m.userId, displayName: m.user.displayName, role: m.role })),
+          },
         });
         await applyStep(tx, ctx, found, input.expectedVersion, { action: 'approveTeam', details: { orderNumber, orderDate: input.orderDate } });
         return found.id;
@@ -628,7 +740,7 @@ builder.mutationFields((t) => ({
   caseSchedulePreliminaryVisit: t.field({
     type: payloads.schedulePreliminaryVisit,
     authScopes: signedIn,
-    description: 'Schedules the preliminary visit: 3–5 working days, once the team is approved (coordinator). No member of the team may be visiting for another case on any of these days.',
+    description: 'Schedules the preliminary visit: 3–5 working days, once the team is approved (coordinator). Every rule of team formation is checked again for this visit: certificates valid through its last day, no conflict of interest, no member visiting for another case on these days, the languages and level covered.',
     args: { input: t.arg({ type: ScheduleVisitInput, required: true, description: 'The visit.' }) },
     resolve: (_root, { input }, ctx) =>
       runCaseStep(ctx, async (tx) => {
@@ -637,7 +749,7 @@ builder.mutationFields((t) => ({
         assertMayTake('schedulePreliminaryVisit', viewer, found, input.expectedVersion);
         assertTeamApproved(found);
         assertVisit('PRELIMINARY', input.from, input.to, ctx.today);
-        await assertTeamFree(tx, found.id, input.from, input.to);
+        await assertTeamStillEligible(tx, ctx, found.id, { from: input.from, to: input.to }, 'make this visit');
         await applyStep(tx, ctx, found, input.expectedVersion, {
           action: 'schedulePreliminaryVisit',
           data: { preliminaryVisitFrom: fromIsoDate(input.from), preliminaryVisitTo: fromIsoDate(input.to) },
@@ -651,7 +763,7 @@ builder.mutationFields((t) => ({
   caseScheduleExternalVisit: t.field({
     type: payloads.scheduleExternalVisit,
     authScopes: signedIn,
-    description: 'Schedules the external visit: 5–7 working days, after the preliminary visit (coordinator). No member of the team may be visiting for another case on any of these days.',
+    description: 'Schedules the external visit: 5–7 working days, after the preliminary visit (coordinator). Every rule of team formation is checked again for this visit: certificates valid through its last day, no conflict of interest, no member visiting for another case on these days, the languages and level covered.',
     args: { input: t.arg({ type: ScheduleVisitInput, required: true, description: 'The visit.' }) },
     resolve: (_root, { input }, ctx) =>
       runCaseStep(ctx, async (tx) => {
@@ -664,7 +776,7 @@ builder.mutationFields((t) => ({
           throw new BusinessRuleError(userError('from', 'GUARD_FAILED', `The external visit must start after the preliminary visit ends (${preliminaryEnd}).`));
         }
         assertVisit('EXTERNAL', input.from, input.to, ctx.today);
-        await assertTeamFree(tx, found.id, input.from, input.to);
+        await assertTeamStillEligible(tx, ctx, found.id, { from: input.from, to: input.to }, 'make this visit');
         await applyStep(tx, ctx, found, input.expectedVersion, {
           action: 'scheduleExternalVisit',
           data: { externalVisitFrom: fromIsoDate(input.from), externalVisitTo: fromIsoDate(input.to) },
@@ -686,6 +798,9 @@ builder.mutationFields((t) => ({
         const viewer = requireSignedIn(ctx);
         const found = await loadVisibleCase(tx, viewer, idOf(input.caseId, 'AccreditationCase', 'caseId'));
         assertMayTake('submitFinalReport', viewer, found, input.expectedVersion);
+        if (found.team?.status !== 'APPROVED') {
+          throw new BusinessRuleError(userError(null, 'GUARD_FAILED', 'The team was changed: the CPM director’s new order must approve it before the final report.'));
+        }
         const lead = found.team?.members.find((member) => member.role === 'LEAD');
         if (!lead || lead.userId !== viewer.userId) {
           throw new BusinessRuleError(userError(null, 'FORBIDDEN', 'Only the lead expert of the case’s team may submit the final report.'));

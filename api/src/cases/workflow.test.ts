@@ -17,6 +17,15 @@ describe('the case workflow', () => {
     expect(availableActions('DECIDED', ['COUNCIL_SECRETARY'])).toEqual(['publishDecision']);
   });
 
+  it('lets a coordinator propose a changed team and the director approve it by order up to the external visit, not after', () => {
+    for (const stage of ['PRELIMINARY_VISIT', 'EXTERNAL_VISIT'] as const) {
+      expect(transitionProblem('proposeTeam', stage, ['COORDINATOR'])).toBeNull();
+      expect(transitionProblem('approveTeam', stage, ['CPM_DIRECTOR'])).toBeNull();
+    }
+    expect(transitionProblem('proposeTeam', 'FINAL_REPORT', ['COORDINATOR'])?.code).toBe('INVALID_TRANSITION');
+    expect(transitionProblem('approveTeam', 'FINAL_REPORT', ['CPM_DIRECTOR'])?.code).toBe('INVALID_TRANSITION');
+  });
+
   it('needs every criterion rated with a narrative and evidence', () => {
     const criteria = [
       { id: 'a', code: 'A.1' },

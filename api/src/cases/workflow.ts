@@ -62,15 +62,17 @@ export const transitions = {
     label: 'submit the self-assessment',
     notify: ['COORDINATORS'],
   },
+  // Until the external visit begins (a data guard in caseProposeTeam): a member flagged for a
+  // conflict can be replaced; the changed team needs a new order before any further visit.
   proposeTeam: {
-    from: ['REGISTERED', 'SELF_ASSESSMENT', 'PRELIMINARY_ASSESSMENT'],
+    from: ['REGISTERED', 'SELF_ASSESSMENT', 'PRELIMINARY_ASSESSMENT', 'PRELIMINARY_VISIT', 'EXTERNAL_VISIT'],
     to: null,
     roles: ['COORDINATOR'],
     label: 'propose the expert team',
     notify: ['CPM_DIRECTOR'],
   },
   approveTeam: {
-    from: ['REGISTERED', 'SELF_ASSESSMENT', 'PRELIMINARY_ASSESSMENT'],
+    from: ['REGISTERED', 'SELF_ASSESSMENT', 'PRELIMINARY_ASSESSMENT', 'PRELIMINARY_VISIT', 'EXTERNAL_VISIT'],
     to: null,
     roles: ['CPM_DIRECTOR'],
     label: 'approve the expert team by order',

@@ -38,7 +38,7 @@ const certified: CertificationRecord = {
 };
 const suspended: CertificationRecord = { ...certified, status: 'SUSPENDED', suspensionReason: 'Breach of confidentiality during a visit' };
 
-const certify: CertificationStep = { kind: 'certify', certificateNumber: 'KZA-E-2026-002', issuedOn: '2026-12-01', validUntil: '2029-11-30' };
+const certify: CertificationStep = { kind: 'certify', certificateNumber: 'KZA-E-2026-002', issuedOn: '2026-12-01', validUntil: '2029-11-30', currentEthicsCodeVersion: '2025.1' };
 
 /** A valid step of each kind, for the table of refusals by status. */
 const sampleSteps: Record<CertificationStepKind, CertificationStep> = {
@@ -48,7 +48,7 @@ const sampleSteps: Record<CertificationStepKind, CertificationStep> = {
   suspend: { kind: 'suspend', reason: 'Conflict of interest not declared' },
   reinstate: { kind: 'reinstate' },
   expire: { kind: 'expire' },
-  renew: { kind: 'renew', validUntil: '2031-12-01', issuedOn: '2026-12-02', certificateNumber: null },
+  renew: { kind: 'renew', validUntil: '2031-12-01', issuedOn: '2026-12-02', certificateNumber: null, currentEthicsCodeVersion: '2025.1' },
 };
 
 function accepted(outcome: CertificationOutcome): CertificationRecord {
@@ -81,7 +81,7 @@ describe('the certification state machine', () => {
     expect(isOnPublicRegister(record, later)).toBe(false);
     record = accepted(applyCertificationStep(record, { kind: 'expire' }, later));
     expect(record.status).toBe('EXPIRED');
-    record = accepted(applyCertificationStep(record, { kind: 'renew', validUntil: '2032-11-30', issuedOn: later, certificateNumber: null }, later));
+    record = accepted(applyCertificationStep(record, { kind: 'renew', validUntil: '2032-11-30', issuedOn: later, certificateNumber: null, currentEthicsCodeVersion: '2025.1' }, later));
     expect(record).toMatchObject({ status: 'CERTIFIED', certificateNumber: 'KZA-E-2026-002', certificateIssuedOn: later, certificateValidUntil: '2032-11-30' });
     expect(isOnPublicRegister(record, later)).toBe(true);
   });
@@ -171,16 +171,28 @@ describe('the certification state machine', () => {
 
   it('renews with a later validity, the ethics code acknowledged, and optionally a new number; a renewal ends a suspension it expired under', () => {
     const expired = { ...suspended, status: 'EXPIRED' as const, certificateValidUntil: '2026-11-30' };
-    const renewed = accepted(applyCertificationStep(expired, { kind: 'renew', validUntil: '2029-12-01', issuedOn: TODAY, certificateNumber: 'KZA-E-2026-099' }, TODAY));
+    const renewed = accepted(applyCertificationStep(expired, { kind: 'renew', validUntil: '2029-12-01', issuedOn: TODAY, certificateNumber: 'KZA-E-2026-099', currentEthicsCodeVersion: '2025.1' }, TODAY));
     expect(renewed).toMatchObject({ status: 'CERTIFIED', certificateNumber: 'KZA-E-2026-099', certificateValidUntil: '2029-12-01', suspensionReason: null });
     // An early renewal of a valid certificate must extend it.
-    expect(refused(applyCertificationStep(certified, { kind: 'renew', validUntil: '2029-10-31', issuedOn: TODAY, certificateNumber: null }, TODAY))).toEqual([
+    expect(refused(applyCertificationStep(certified, { kind: 'renew', validUntil: '2029-10-31', issuedOn: TODAY, certificateNumber: null, currentEthicsCodeVersion: '2025.1' }, TODAY))).toEqual([
       expect.objectContaining({ field: 'validUntil', code: 'INVALID' }),
     ]);
     const noEthics = { ...expired, ethicsCodeVersion: null, ethicsAcknowledgedAt: null };
-    expect(refused(applyCertificationStep(noEthics, { kind: 'renew', validUntil: '2029-12-01', issuedOn: TODAY, certificateNumber: null }, TODAY))).toEqual([
+    expect(refused(applyCertificationStep(noEthics, { kind: 'renew', validUntil: '2029-12-01', issuedOn: TODAY, certificateNumber: null, currentEthicsCodeVersion: '2025.1' }, TODAY))).toEqual([
       expect.objectContaining({ code: 'GUARD_FAILED' }),
     ]);
+  });
+
+  it('certifies and renews only with the ethics code version in force acknowledged, naming that version', () => {
+    const old = { ...assessed, ethicsCodeVersion: '2024.1' };
+    const problems = refused(applyCertificationStep(old, certify, TODAY));
+    expect(problems).toEqual([expect.objectContaining({ code: 'GUARD_FAILED', field: null })]);
+    expect(problems[0]?.message).toContain('version in force, 2025.1');
+    expect(problems[0]?.message).toContain('2024.1');
+    const expired = { ...certified, status: 'EXPIRED' as const, certificateValidUntil: '2026-11-30', ethicsCodeVersion: '2024.1' };
+    const renew: CertificationStep = { kind: 'renew', validUntil: '2029-12-01', issuedOn: TODAY, certificateNumber: null, currentEthicsCodeVersion: '2026.1' };
+    expect(refused(applyCertificationStep(expired, renew, TODAY))[0]?.message).toContain('2026.1');
+    expect(accepted(applyCertificationStep({ ...expired, ethicsCodeVersion: '2026.1' }, renew, TODAY)).status).toBe('CERTIFIED');
   });
 
   it('records an ethics acknowledgement of any well-formed version, in any status', () => {

@@ -27,11 +27,11 @@ export interface CertificationRecord {
 export type CertificationStep =
   | { kind: 'startTraining' }
   | { kind: 'recordAssessment'; score: number; passMark: number; assessedOn: string }
-  | { kind: 'certify'; certificateNumber: string; issuedOn: string; validUntil: string }
+  | { kind: 'certify'; certificateNumber: string; issuedOn: string; validUntil: string; currentEthicsCodeVersion: string }
   | { kind: 'suspend'; reason: string }
   | { kind: 'reinstate' }
   | { kind: 'expire' }
-  | { kind: 'renew'; validUntil: string; issuedOn: string; certificateNumber: string | null };
+  | { kind: 'renew'; validUntil: string; issuedOn: string; certificateNumber: string | null; currentEthicsCodeVersion: string };
 
 export type CertificationStepKind = CertificationStep['kind'];
 
@@ -109,10 +109,27 @@ function validityProblems(issuedOn: string, validUntil: string, today: string): 
   return problems;
 }
 
-function ethicsProblem(record: CertificationRecord): CertificationProblem[] {
-  return record.ethicsCodeVersion && record.ethicsAcknowledgedAt
-    ? []
-    : [{ field: null, code: 'GUARD_FAILED', message: 'The expert has not acknowledged the ethics code (its version and date are recorded by expertAcknowledgeEthics).' }];
+/** Certification and renewal need the version of the ethics code in force (KZA_ETHICS_CODE_VERSION) acknowledged, not an older one. */
+function ethicsProblem(record: CertificationRecord, currentVersion: string): CertificationProblem[] {
+  if (!record.ethicsCodeVersion || !record.ethicsAcknowledgedAt) {
+    return [
+      {
+        field: null,
+        code: 'GUARD_FAILED',
+        message: `The expert has not acknowledged the ethics code; version ${currentVersion} must be acknowledged first (expertAcknowledgeEthics).`,
+      },
+    ];
+  }
+  if (record.ethicsCodeVersion !== currentVersion) {
+    return [
+      {
+        field: null,
+        code: 'GUARD_FAILED',
+        message: `The expert acknowledged version ${record.ethicsCodeVersion} of the ethics code; the version in force, ${currentVersion}, must be acknowledged first (expertAcknowledgeEthics).`,
+      },
+    ];
+  }
+  return [];
 }
 
 /**
@@ -154,7 +171,7 @@ export function applyCertificationStep(record: CertificationRecord, step: Certif
       if (!hasPassingScore(record)) {
         problems.push({ field: null, code: 'GUARD_FAILED', message: 'The expert has no passing assessment score.' });
       }
-      problems.push(...ethicsProblem(record));
+      problems.push(...ethicsProblem(record, step.currentEthicsCodeVersion));
       problems.push(...certificateNumberProblems('certificateNumber', step.certificateNumber));
       problems.push(...validityProblems(step.issuedOn, step.validUntil, today));
       if (record.assessedOn && step.issuedOn < record.assessedOn) {
@@ -205,7 +222,7 @@ export function applyCertificationStep(record: CertificationRecord, step: Certif
     }
 
     case 'renew': {
-      problems.push(...ethicsProblem(record));
+      problems.push(...ethicsProblem(record, step.currentEthicsCodeVersion));
       if (step.certificateNumber !== null) problems.push(...certificateNumberProblems('certificateNumber', step.certificateNumber));
       problems.push(...validityProblems(step.issuedOn, step.validUntil, today));
       if (record.certificateValidUntil && step.validUntil <= record.certificateValidUntil) {

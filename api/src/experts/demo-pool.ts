@@ -8,7 +8,7 @@
 // with a valid check digit; they are not taken from any real person.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repositoryRoot } from '../config.ts';
+import { DEFAULT_ETHICS_CODE_VERSION, repositoryRoot } from '../config.ts';
 import type { CertificationStatus, EducationLevel, Language } from '../generated/prisma/enums.ts';
 import { DEFAULT_PASS_MARK, DEMO_CERTIFICATE_PREFIX, type CertificationRecord } from './certification.ts';
 import { completeIin } from './iin.ts';
@@ -91,7 +91,8 @@ export const DEMO_SUBJECT_AREAS = [
   'assessment',
 ] as const;
 
-export const DEMO_ETHICS_CODE_VERSION = '2025.1';
+/** The demonstration experts acknowledged the default version in force (KZA_ETHICS_CODE_VERSION). */
+export const DEMO_ETHICS_CODE_VERSION = DEFAULT_ETHICS_CODE_VERSION;
 
 type Triple = readonly [kk: string, ru: string, en: string];
 

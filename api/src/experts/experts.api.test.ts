@@ -291,6 +291,12 @@ describe.each(kinds)('expert records, certification and the public register on %
     // Another expert cannot acknowledge for them; the expert does, without knowing the version.
     const forOther = await mutate(otherExpertUser, 'expertAcknowledgeEthics', 'ExpertAcknowledgeEthicsInput', { expertId: candidate.id, version: '2025.1' });
     expect(forOther.userErrors[0]?.code).toMatch(/FORBIDDEN|REQUIRED/);
+    // An acknowledgement of an older version of the code does not count: the one in force (KZA_ETHICS_CODE_VERSION, default 2025.1) does.
+    candidate = ok(await mutate(expertUser, 'expertAcknowledgeEthics', 'ExpertAcknowledgeEthicsInput', { version: '2024.1' }));
+    const oldEthics = await step('expertCertify', 'ExpertCertifyInput', { certificateNumber: 'KZA-E-2026-0001', issuedOn: '2026-12-01', validUntil: '2029-11-30' });
+    expect(oldEthics.userErrors).toEqual([expect.objectContaining({ code: 'GUARD_FAILED', field: null })]);
+    expect(oldEthics.userErrors[0]?.message).toContain('2024.1');
+    expect(oldEthics.userErrors[0]?.message).toContain('version in force, 2025.1');
     candidate = ok(await mutate(expertUser, 'expertAcknowledgeEthics', 'ExpertAcknowledgeEthicsInput', { version: '2025.1' }));
 
     const demoNumber = await step('expertCertify', 'ExpertCertifyInput', { certificateNumber: 'DEMO-E-1', issuedOn: '2026-12-01', validUntil: '2029-11-30' });
@@ -312,7 +318,16 @@ describe.each(kinds)('expert records, certification and the public register on %
     const early = await step('expertExpire', 'ExpertCertificationStepInput');
     expect(early.userErrors[0]?.code).toBe('GUARD_FAILED');
     candidate = ok(await step('expertReinstate', 'ExpertCertificationStepInput'));
-    candidate = ok(await step('expertRenewCertificate', 'ExpertRenewCertificateInput', { validUntil: '2030-11-30' }));
+    // A new version of the code comes into force: renewal waits for its acknowledgement.
+    process.env.KZA_ETHICS_CODE_VERSION = '2026.1';
+    try {
+      const unacknowledged = await step('expertRenewCertificate', 'ExpertRenewCertificateInput', { validUntil: '2030-11-30' });
+      expect(unacknowledged.userErrors[0]?.message).toContain('version in force, 2026.1');
+      candidate = ok(await mutate(expertUser, 'expertAcknowledgeEthics', 'ExpertAcknowledgeEthicsInput', { version: '2026.1' }));
+      candidate = ok(await step('expertRenewCertificate', 'ExpertRenewCertificateInput', { validUntil: '2030-11-30' }));
+    } finally {
+      delete process.env.KZA_ETHICS_CODE_VERSION;
+    }
     expect(candidate).toMatchObject({ status: 'CERTIFIED', certificateNumber: 'KZA-E-2026-0001' });
     expect((await register({ search: 'KZA-E-2026' })).nodes[0]?.validUntil).toBe('2030-11-30');
   });

@@ -6,6 +6,7 @@ import { actorOf, appendAuditEvent } from '../audit/trail.ts';
 import { findOrganizationIdByBin } from '../auth/users.ts';
 import { visibleCasesWhere } from '../cases/access.ts';
 import { idOf } from '../cases/schema.ts';
+import { currentEthicsCodeVersion } from '../config.ts';
 import { activeUserIdsWithRole } from '../db/enum-arrays.ts';
 import { Prisma, type Expert } from '../generated/prisma/client.ts';
 import { builder } from '../graphql/builder.ts';
@@ -461,9 +462,12 @@ const payloads = {
 
 const signedIn = { signedIn: true } as const;
 
+/** Steps that change who is on the public register of certified experts, or until when. */
+const registerSteps: ReadonlySet<CertificationStep['kind']> = new Set(['certify', 'suspend', 'reinstate', 'expire', 'renew']);
+
 /** A certification step by a coordinator or an administrator, with optimistic concurrency. */
-function certificationStep(ctx: GraphQLContext, input: { expertId: { typename: string; id: string }; expectedVersion: number }, step: CertificationStep) {
-  return expertChange(ctx, async (tx) => {
+async function certificationStep(ctx: GraphQLContext, input: { expertId: { typename: string; id: string }; expectedVersion: number }, step: CertificationStep) {
+  const payload = await expertChange(ctx, async (tx) => {
     requireManager(ctx);
     const expert = await loadExpert(tx, idOf(input.expertId, 'Expert', 'expertId'));
     assertVersion(expert, input.expectedVersion);
@@ -478,6 +482,9 @@ function certificationStep(ctx: GraphQLContext, input: { expertId: { typename: s
     await audit(tx, ctx, `expert.certification.${step.kind}`, 'Expert', expert.id, certificationSnapshot(before), certificationSnapshot(after));
     return expert.id;
   });
+  // Only after the commit, as for a published decision: the site's /experts/ pages are rebuilt.
+  if (payload.expertId && registerSteps.has(step.kind)) ctx.registerChanged?.();
+  return payload;
 }
 
 builder.mutationFields((t) => ({
@@ -638,10 +645,16 @@ builder.mutationFields((t) => ({
     type: payloads.certify,
     authScopes: signedIn,
     description:
-      'Certifies an assessed expert with a passing score who has acknowledged the ethics code: ASSESSED → CERTIFIED, with the certificate’s number, day of issue and last valid day (COORDINATOR or ADMIN).',
+      'Certifies an assessed expert with a passing score who has acknowledged the ethics code version in force (KZA_ETHICS_CODE_VERSION): ASSESSED → CERTIFIED, with the certificate’s number, day of issue and last valid day (COORDINATOR or ADMIN).',
     args: { input: t.arg({ type: CertifyInput, required: true, description: 'The certificate.' }) },
     resolve: (_root, { input }, ctx) =>
-      certificationStep(ctx, input, { kind: 'certify', certificateNumber: input.certificateNumber, issuedOn: input.issuedOn, validUntil: input.validUntil }),
+      certificationStep(ctx, input, {
+        kind: 'certify',
+        certificateNumber: input.certificateNumber,
+        issuedOn: input.issuedOn,
+        validUntil: input.validUntil,
+        currentEthicsCodeVersion: currentEthicsCodeVersion(),
+      }),
   }),
 
   expertSuspend: t.field({
@@ -672,10 +685,16 @@ builder.mutationFields((t) => ({
     type: payloads.renew,
     authScopes: signedIn,
     description:
-      'Renews a certificate with a later last valid day: EXPIRED or CERTIFIED → CERTIFIED. The ethics code must be acknowledged (COORDINATOR or ADMIN).',
+      'Renews a certificate with a later last valid day: EXPIRED or CERTIFIED → CERTIFIED. The ethics code version in force must be acknowledged (COORDINATOR or ADMIN).',
     args: { input: t.arg({ type: RenewInput, required: true, description: 'The renewal.' }) },
     resolve: (_root, { input }, ctx) =>
-      certificationStep(ctx, input, { kind: 'renew', validUntil: input.validUntil, issuedOn: input.issuedOn ?? ctx.today, certificateNumber: input.certificateNumber ?? null }),
+      certificationStep(ctx, input, {
+        kind: 'renew',
+        validUntil: input.validUntil,
+        issuedOn: input.issuedOn ?? ctx.today,
+        certificateNumber: input.certificateNumber ?? null,
+        currentEthicsCodeVersion: currentEthicsCodeVersion(),
+      }),
   }),
 
   expertAcknowledgeEthics: t.field({

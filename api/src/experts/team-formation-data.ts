@@ -12,7 +12,6 @@ import { userError, type UserError } from '../graphql/user-errors.ts';
 import { notifyUsers } from '../notifications/outbox.ts';
 import { todayInKazakhstan, toIsoDate } from '../shared/dates.ts';
 import {
-  busyAssignments,
   checkProposal,
   conflictRules,
   conflictsOfInterest,
@@ -79,6 +78,8 @@ export interface CaseFactsOptions {
   /** Day certificates must be valid through when the external visit is not scheduled. */
   lastVisitDay?: string | null;
   subjectAreas?: readonly string[] | null;
+  /** A visit being scheduled, judged with the case's scheduled ones before it is saved. */
+  newVisit?: Period | null;
 }
 
 export async function loadCaseFacts(db: Db, caseId: string, options: CaseFactsOptions): Promise<CaseFacts> {
@@ -94,7 +95,7 @@ export async function loadCaseFacts(db: Db, caseId: string, options: CaseFactsOp
       preliminaryVisitTo: iso(found.preliminaryVisitTo),
       externalVisitTo: iso(found.externalVisitTo),
     }),
-    visits: visitsOf(found),
+    visits: [...visitsOf(found), ...(options.newVisit ? [options.newVisit] : [])],
     subjectAreas: options.subjectAreas?.length ? options.subjectAreas : defaultSubjectAreas(organization),
   };
 }
@@ -162,7 +163,7 @@ export async function loadExpertFacts(db: Db, caseId: string | null, where: Pris
   return rows.map((row) => expertFacts(row, caseId));
 }
 
-// ---- caseProposeTeam and visit scheduling ------------------------------------------------
+// ---- caseProposeTeam, caseApproveTeam and visit scheduling ----------------------------------
 
 export interface ProposalInput {
   leadUserId: string;
@@ -171,63 +172,103 @@ export interface ProposalInput {
   lastVisitDay?: string | null;
 }
 
+export interface TeamCheck {
+  /** One userError per broken rule; empty when the team passes every rule. */
+  errors: UserError[];
+  /** The last visit day the team was judged against (see resolveLastVisitDay). */
+  lastVisitDay: string;
+}
+
+interface SeatToCheck {
+  userId: string;
+  role: 'LEAD' | 'MEMBER';
+  /** The input field naming the person, for a proposal; null when re-checking the team on file. */
+  field: string[] | null;
+}
+
 /**
- * The userErrors of a proposed team, empty when it passes every hard rule: each person's
- * rules first (lead, then members in order), then the team's. Conflicts of interest keep
- * their own code; the other individual rules are EXPERT_NOT_ELIGIBLE.
+ * The one place the rules of team formation (team-formation.ts, checkProposal) turn into
+ * userErrors, for a proposal and for the re-checks at approval and at each visit: each
+ * person's rules first (lead, then members in order), then the team's. Conflicts of interest
+ * keep their own code; the other individual rules are EXPERT_NOT_ELIGIBLE. People are named
+ * by their name on the register, never by their IIN or contacts.
  */
-export async function proposalUserErrors(db: Db, caseId: string, proposal: ProposalInput, rules: TeamFormationRules): Promise<UserError[]> {
-  const facts = await loadCaseFacts(db, caseId, { today: proposal.today, lastVisitDay: proposal.lastVisitDay });
-  const userIds = [proposal.leadUserId, ...proposal.memberUserIds];
+async function teamRuleCheck(
+  db: Db,
+  caseId: string,
+  people: readonly SeatToCheck[],
+  options: CaseFactsOptions,
+  rules: TeamFormationRules,
+  wording: { seat: (name: string, reason: Reason<HardRule>) => { message: string; field?: string[] | null }; team: string },
+): Promise<TeamCheck> {
+  const facts = await loadCaseFacts(db, caseId, options);
+  const userIds = people.map((p) => p.userId);
   const users = await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true } });
   const experts = await loadExpertFacts(db, caseId, { userId: { in: userIds } });
-  const seats: ProposedSeat[] = userIds.map((userId, index) => {
-    const expert = experts.find((e) => e.account?.userId === userId) ?? null;
+  const seats: ProposedSeat[] = people.map((person) => {
+    const expert = experts.find((e) => e.account?.userId === person.userId) ?? null;
     return {
-      personId: userId,
-      name: expert?.name ?? users.find((u) => u.id === userId)?.displayName ?? 'Unknown person',
+      personId: person.userId,
+      name: expert?.name ?? users.find((u) => u.id === person.userId)?.displayName ?? 'Unknown person',
       expert,
-      role: index === 0 ? 'LEAD' : 'MEMBER',
+      role: person.role,
     };
   });
-  // caseProposeTeam has refused duplicates already, so a user id names one input field.
-  const fieldOf = new Map(userIds.map((userId, index) => [userId, index === 0 ? ['input', 'leadExpertId'] : ['input', 'memberIds', String(index - 1)]]));
+  const fieldOf = new Map(people.map((p) => [p.userId, p.field]));
   const check = checkProposal(seats, facts, rules);
   const errors: UserError[] = [];
   for (const { seat, reasons } of check.seats) {
     for (const reason of reasons) {
+      const worded = wording.seat(seat.name, reason);
       errors.push({
-        field: fieldOf.get(seat.personId) ?? null,
+        field: worded.field !== undefined ? worded.field : (fieldOf.get(seat.personId) ?? null),
         code: conflictRules.has(reason.code) ? 'CONFLICT_OF_INTEREST' : 'EXPERT_NOT_ELIGIBLE',
-        message: `${seat.name} cannot sit on the team (rule ${reason.code}): ${reason.message}`,
+        message: worded.message,
       });
     }
   }
   for (const reason of check.team) {
-    errors.push(userError('memberIds', 'TEAM_COMPOSITION', `The team breaks rule ${reason.code}: ${reason.message}`));
+    errors.push(userError(people.some((p) => p.field) ? 'memberIds' : null, 'TEAM_COMPOSITION', `${wording.team} rule ${reason.code}: ${reason.message}`));
   }
-  return errors;
+  return { errors, lastVisitDay: facts.lastVisitDay };
 }
 
-/** A visit of the case on `period` clashes with another visit of a team member: one userError each. */
-export async function visitClashUserErrors(db: Db, caseId: string, period: Period): Promise<UserError[]> {
-  const members = await db.expertTeamMember.findMany({
-    where: { team: { caseId } },
-    select: { user: { select: { displayName: true, teamMemberships: { select: membershipSelect } } } },
+/** The userErrors of a proposed team (caseProposeTeam has refused duplicates already, so a user id names one input field). */
+export async function proposalUserErrors(db: Db, caseId: string, proposal: ProposalInput, rules: TeamFormationRules): Promise<TeamCheck> {
+  const people: SeatToCheck[] = [
+    { userId: proposal.leadUserId, role: 'LEAD', field: ['input', 'leadExpertId'] },
+    ...proposal.memberUserIds.map((userId, index) => ({ userId, role: 'MEMBER' as const, field: ['input', 'memberIds', String(index)] })),
+  ];
+  return teamRuleCheck(db, caseId, people, { today: proposal.today, lastVisitDay: proposal.lastVisitDay }, rules, {
+    seat: (name, reason) => ({ message: `${name} cannot sit on the team (rule ${reason.code}): ${reason.message}` }),
+    team: 'The team breaks',
   });
-  const errors: UserError[] = [];
-  for (const member of members) {
-    const clash = busyAssignments({ assignments: assignmentsOf(member.user.teamMemberships, caseId) }, period)[0];
-    if (clash) {
-      errors.push(
-        userError(
-          'from',
-          'GUARD_FAILED',
-          `${member.user.displayName} is on the team of case ${clash.assignment.caseNumber}, visiting ${clash.visit.from} to ${clash.visit.to}; choose days that do not overlap.`,
-        ),
-      );
-    }
-  }
+}
+
+/**
+ * The case's team on file judged again by every rule, as of `today`: at approval against the
+ * proposal's last visit day, when scheduling a visit against that visit's last day (with the
+ * visit counted among the case's visits). A member suspended, expired or newly conflicted
+ * since the proposal is named with the rule.
+ */
+export async function teamRecheckUserErrors(
+  db: Db,
+  caseId: string,
+  options: { today: string; lastVisitDay: string | null; newVisit?: Period | null; step: string },
+  rules: TeamFormationRules,
+): Promise<UserError[]> {
+  const members = await db.expertTeamMember.findMany({ where: { team: { caseId } }, select: { userId: true, role: true } });
+  // The lead first, then the members, in a stable order.
+  const people: SeatToCheck[] = members
+    .sort((a, b) => (a.role === b.role ? a.userId.localeCompare(b.userId) : a.role === 'LEAD' ? -1 : 1))
+    .map((m) => ({ userId: m.userId, role: m.role, field: null }));
+  const { errors } = await teamRuleCheck(db, caseId, people, { today: options.today, lastVisitDay: options.lastVisitDay, newVisit: options.newVisit }, rules, {
+    seat: (name, reason) =>
+      reason.code === 'OVERLAPPING_VISIT'
+        ? { message: `The team cannot ${options.step}: ${name} breaks rule ${reason.code}: ${reason.message} Choose days that do not overlap.`, field: ['input', 'from'] }
+        : { message: `The team cannot ${options.step}: ${name} breaks rule ${reason.code}: ${reason.message} Propose a changed team; it needs a new order.` },
+    team: `The team cannot ${options.step}: it breaks`,
+  });
   return errors;
 }
 

@@ -2,7 +2,7 @@
 // 200 experts plus a few written for the case; caseProposeTeam refuses every hard rule it
 // is shown; a conflict declared after the team and the Council were formed flags their
 // seats, tells the coordinators and the Council secretary, and is audited; a visit cannot be
-// scheduled on days a member visits for another case.
+// scheduled on days a member visits for another case, nor with a member conflicted since.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/trail.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
@@ -380,17 +380,26 @@ describe.each(kinds)('team formation on %s', (kind) => {
     const clash = await coordinator.query<{ caseSchedulePreliminaryVisit: StepResult }>(SCHEDULE, {
       input: { caseId: caseGlobalId, expectedVersion: moved.version, from: '2026-12-09', to: '2026-12-11' },
     });
+    // Every rule is checked again for the visit: the lead's other visit, and the conflict Bolat declared after the approval.
     expect(clash.data?.caseSchedulePreliminaryVisit.userErrors).toEqual([
       {
         field: ['input', 'from'],
-        code: 'GUARD_FAILED',
-        message: 'Aruzhan Lead is on the team of case AC-TF-0003, visiting 2026-12-08 to 2026-12-10; choose days that do not overlap.',
+        code: 'EXPERT_NOT_ELIGIBLE',
+        message:
+          'The team cannot make this visit: Aruzhan Lead breaks rule OVERLAPPING_VISIT: Is on the approved team of case AC-TF-0003, visiting 2026-12-08 to 2026-12-10, overlapping 2026-12-09 to 2026-12-11. Choose days that do not overlap.',
+      },
+      {
+        field: null,
+        code: 'CONFLICT_OF_INTEREST',
+        message:
+          'The team cannot make this visit: Bolat Member breaks rule DECLARED_CONFLICT: Declared a conflict of interest with the organization. Propose a changed team; it needs a new order.',
       },
     ]);
     const free = await coordinator.query<{ caseSchedulePreliminaryVisit: StepResult }>(SCHEDULE, {
       input: { caseId: caseGlobalId, expectedVersion: moved.version, from: '2026-12-21', to: '2026-12-23' },
     });
-    expect(free.data?.caseSchedulePreliminaryVisit.userErrors).toEqual([]);
+    expect(free.data?.caseSchedulePreliminaryVisit.userErrors.map((e) => e.code)).toEqual(['CONFLICT_OF_INTEREST']);
+    expect(free.data?.caseSchedulePreliminaryVisit.case).toBeNull();
 
     // The other case's visit now also weighs on the lead's workload this year.
     const ranked = await coordinator.query<CandidatesData>(CANDIDATES, { caseId: caseGlobalId });

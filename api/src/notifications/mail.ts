@@ -1,7 +1,9 @@
 // Where the delivery worker sends e-mail: an SMTP server (nodemailer) when SMTP_URL is
-// set, otherwise a structured log line, which counts as delivery in development.
+// set, otherwise a structured log line, which counts as delivery in development. The log
+// shows the recipient's address masked: contacts are personal data and stay out of logs.
 import { createTransport } from 'nodemailer';
 import type { Logger } from '../shared/logger.ts';
+import { maskEmail } from '../shared/personal-data.ts';
 
 export interface OutgoingMail {
   to: string;
@@ -48,7 +50,7 @@ export function createMailTransport(options: MailTransportOptions): MailTranspor
       kind: 'log',
       async send(mail) {
         logger.info(
-          { channel: 'EMAIL', to: mail.to, subject: mail.subject, kind: mail.kind, delivery: mail.idempotencyKey },
+          { channel: 'EMAIL', to: maskEmail(mail.to), subject: mail.subject, kind: mail.kind, delivery: mail.idempotencyKey },
           'e-mail written to the log (SMTP_URL is not set)',
         );
       },

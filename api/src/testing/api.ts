@@ -12,7 +12,7 @@ import { seedDatabase } from '../db/seed.ts';
 import { DocumentStorage } from '../documents/storage.ts';
 import type { DocumentKind } from '../generated/prisma/enums.ts';
 import { startApiServer, type ApiServer } from '../server.ts';
-import { createLogger } from '../shared/logger.ts';
+import { createLogger, type Logger } from '../shared/logger.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 
 export { createTestUser, TEST_PASSWORD, type TestUser, type TestUserOptions } from '../auth/test-users.ts';
@@ -64,6 +64,10 @@ export interface TestApiOptions {
   auth?: Partial<AuthSettings>;
   /** Folder of the document storage; by default a temporary folder removed by stop(). */
   documentsDir?: string;
+  /** The server's rebuild hook (pnpm start rebuilds the site when it is called). */
+  onRegisterChanged?: () => void;
+  /** The server's logger (silent unless KZA_TEST_LOG_LEVEL is set). */
+  logger?: Logger;
 }
 
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
@@ -76,10 +80,11 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   const documentsDir = options.documentsDir ?? (await mkdtemp(join(tmpdir(), 'kza-documents-')));
   const server = await startApiServer({
     db,
-    logger: createLogger(process.env.KZA_TEST_LOG_LEVEL ?? 'silent'),
+    logger: options.logger ?? createLogger(process.env.KZA_TEST_LOG_LEVEL ?? 'silent'),
     port: 0,
     now,
     auth,
+    onRegisterChanged: options.onRegisterChanged,
     documents: { dir: documentsDir, maxUploadBytes: 25 * 1024 * 1024 },
   });
   const storage = new DocumentStorage(documentsDir);

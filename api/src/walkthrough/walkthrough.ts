@@ -14,6 +14,7 @@ import { createAdmin } from '../auth/admin.ts';
 import { productionPasswordHashing } from '../auth/passwords.ts';
 import { createAuthService } from '../auth/service.ts';
 import { defaultSignInLimit, defaultSignInLimitPerIp, type AuthSettings } from '../auth/settings.ts';
+import { currentEthicsCodeVersion } from '../config.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { seedDatabase } from '../db/seed.ts';
@@ -150,8 +151,8 @@ type ExpertKey = keyof typeof expertRecords;
 const expertKeys = Object.keys(expertRecords) as ExpertKey[];
 
 const PASS_MARK = 70;
-/** The version of the ethics code the experts acknowledge. */
-const ETHICS_CODE_VERSION = '2025.1';
+/** The version of the ethics code the experts acknowledge: the one in force (KZA_ETHICS_CODE_VERSION). */
+const ETHICS_CODE_VERSION = currentEthicsCodeVersion();
 /** How long a certificate is valid. */
 const CERTIFICATE_YEARS = 3;
 
