@@ -12,7 +12,7 @@ import { visitLengthProblem } from '../shared/working-days.ts';
 import { activeUserIdsWithRole } from '../db/enum-arrays.ts';
 import { binProblem, binRuleText } from '../organizations/bin.ts';
 import { proposalUserErrors, teamFormationRules, visitClashUserErrors } from '../experts/team-formation-data.ts';
-import { visibleCasesWhere } from './access.ts';
+import { assertMayReadCases, visibleCasesWhere } from './access.ts';
 import { applyStep, assertMayTake, loadVisibleCase, requireSignedIn, type CaseRow } from './steps.ts';
 import { availableActions, interimReportDueOn, runningStages, teamProposalProblems, transitions, unratedCriteria } from './workflow.ts';
 
@@ -203,12 +203,15 @@ builder.queryFields((t) => ({
     authScopes: { signedIn: true },
     description: 'A case by its number; null when there is none you may see.',
     args: { number: t.arg.string({ required: true, description: 'Case number, e.g. "AC-2026-0007".' }) },
-    resolve: (query, _root, { number }, ctx) =>
-      ctx.prisma.accreditationCase.findFirst({ ...query, where: { AND: [{ number }, visibleCasesWhere(ctx.viewer)] } }),
+    resolve: (query, _root, { number }, ctx) => {
+      assertMayReadCases(ctx.viewer);
+      return ctx.prisma.accreditationCase.findFirst({ ...query, where: { AND: [{ number }, visibleCasesWhere(ctx.viewer)] } });
+    },
   }),
 }));
 
 function caseWhere(filter: typeof CaseFilter.$inferInput | null | undefined, ctx: GraphQLContext): Prisma.AccreditationCaseWhereInput {
+  assertMayReadCases(ctx.viewer);
   const conditions: Prisma.AccreditationCaseWhereInput[] = [visibleCasesWhere(ctx.viewer)];
   if (filter?.stage) conditions.push({ stage: filter.stage });
   if (filter?.organizationBin) conditions.push({ organization: { bin: filter.organizationBin } });
