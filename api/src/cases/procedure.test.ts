@@ -113,21 +113,24 @@ describe.each(kinds)('the accreditation procedure on %s', (kind) => {
     expect(current.stage).toBe('REGISTERED');
   });
 
-  it('lets exactly one of two coordinators acting at once win, and names the newer version', async () => {
+  it('lets exactly one of several coordinators acting at once win; every other is told the newer version', async () => {
     const stale = current.version;
-    const [a, b] = await Promise.all([
-      step(coordinator, 'caseStartSelfAssessment', { caseId: current.id, expectedVersion: stale }),
-      step(otherCoordinator, 'caseStartSelfAssessment', { caseId: current.id, expectedVersion: stale }),
-    ]);
-    const winners = [a, b].filter((r) => r.userErrors.length === 0);
-    const losers = [a, b].filter((r) => r.userErrors.length > 0);
+    const actors = [coordinator, otherCoordinator, coordinator, otherCoordinator, coordinator];
+    const results = await Promise.all(actors.map((actor) => step(actor, 'caseStartSelfAssessment', { caseId: current.id, expectedVersion: stale })));
+    const winners = results.filter((r) => r.userErrors.length === 0);
+    const losers = results.filter((r) => r.userErrors.length > 0);
     expect(winners).toHaveLength(1);
-    expect(losers).toHaveLength(1);
-    expect(losers[0]?.userErrors[0]?.code).toMatch(/STALE_VERSION|INVALID_TRANSITION/);
-    expect(losers[0]?.userErrors[0]?.message).toMatch(new RegExp(`version ${stale + 1}|stage SELF_ASSESSMENT`));
+    expect(losers).toHaveLength(actors.length - 1);
+    for (const loser of losers) {
+      // Never INVALID_TRANSITION: the version is checked before the stage, and again when writing.
+      expect(loser.userErrors).toEqual([{ field: ['input', 'expectedVersion'], code: 'STALE_VERSION', message: expect.stringContaining(`version ${stale + 1}`) }]);
+      expect(loser.case).toBeNull();
+    }
     const fresh = await api.db.prisma.accreditationCase.findUniqueOrThrow({ where: { number: current.number } });
     expect(fresh).toMatchObject({ stage: 'SELF_ASSESSMENT', version: stale + 1 });
     current = { ...current, stage: fresh.stage, version: fresh.version };
+    const audited = await api.db.prisma.auditEvent.count({ where: { subjectId: fresh.id, action: 'case.startSelfAssessment' } });
+    expect(audited).toBe(1);
 
     const late = await step(coordinator, 'caseStartSelfAssessment', { caseId: current.id, expectedVersion: stale });
     expect(late.userErrors[0]).toMatchObject({ code: 'STALE_VERSION', field: ['input', 'expectedVersion'] });
@@ -284,6 +287,27 @@ describe.each(kinds)('the accreditation procedure on %s', (kind) => {
     expect((await stranger.query<{ case: unknown }>(query)).data?.case).toBeNull();
     expect((await member.query<{ case: { number: string } }>(query)).data?.case?.number).toBe(current.number);
     expect((await api.query(query)).errors?.[0]).toBeDefined();
+  });
+
+  it('takes parallel applications of different organizations with distinct numbers, and one per organization', async () => {
+    const procedureCase = current;
+    const free = await api.db.prisma.organization.findMany({ where: { bin: { not: BIN }, cases: { none: {} } }, orderBy: { bin: 'asc' }, take: 5 });
+    expect(free).toHaveLength(5);
+    const applied = await Promise.all(free.slice(0, 4).map((o) => step(coordinator, 'caseApply', { organizationBin: o.bin })));
+    expect(applied.map((r) => r.userErrors)).toEqual([[], [], [], []]);
+    const numbers = applied.map((r) => r.case?.number);
+    expect(new Set(numbers).size).toBe(4);
+    for (const number of numbers) expect(number).toMatch(/^AC-\d{4}-\d{4}$/);
+
+    // The same organization four times at once: one application, three plain refusals.
+    const same = free[4]?.bin ?? '';
+    const twice = await Promise.all([coordinator, otherCoordinator, coordinator, otherCoordinator].map((u) => step(u, 'caseApply', { organizationBin: same })));
+    expect(twice.filter((r) => r.userErrors.length === 0)).toHaveLength(1);
+    for (const refused of twice.filter((r) => r.userErrors.length > 0)) {
+      expect(refused.userErrors).toEqual([{ field: ['input', 'organizationBin'], code: 'GUARD_FAILED', message: expect.stringMatching(/already has a case under way/) }]);
+    }
+    expect(await api.db.prisma.accreditationCase.count({ where: { organization: { bin: same } } })).toBe(1);
+    current = procedureCase;
   });
 
   it('records every step in an audit chain that verifies', async () => {

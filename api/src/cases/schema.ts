@@ -10,6 +10,7 @@ import { BusinessRuleError, inTransaction, userError, UserErrorRef, type UserErr
 import { fromIsoDate, toIsoDate } from '../shared/dates.ts';
 import { visitLengthProblem } from '../shared/working-days.ts';
 import { activeUserIdsWithRole } from '../db/enum-arrays.ts';
+import { lockForTransaction } from '../db/locks.ts';
 import { binProblem, binRuleText } from '../organizations/bin.ts';
 import { proposalUserErrors, teamFormationRules, visitClashUserErrors } from '../experts/team-formation-data.ts';
 import { assertMayReadCases, visibleCasesWhere } from './access.ts';
@@ -373,6 +374,7 @@ const payloads = {
 
 const signedIn = { signedIn: true } as const;
 
+/** The next number of the year; call only under the caseApplication lock. */
 async function nextCaseNumber(tx: Prisma.TransactionClient, year: number): Promise<string> {
   const prefix = `AC-${year}-`;
   const last = await tx.accreditationCase.findFirst({ where: { number: { startsWith: prefix } }, orderBy: { number: 'desc' }, select: { number: true } });
@@ -422,6 +424,9 @@ builder.mutationFields((t) => ({
         if (!organization) throw new BusinessRuleError(userError('organizationBin', 'NOT_FOUND', 'The register has no organization with this BIN.'));
         // A new case has no stage yet: only the role matters.
         assertMayTake('apply', viewer, { stage: null, organizationId: organization.id });
+        // One application at a time: the check below and the next number then both see every
+        // application committed before, so parallel applications neither crash nor double up.
+        await lockForTransaction(tx, 'caseApplication');
         const running = await tx.accreditationCase.findFirst({
           where: { organizationId: organization.id, stage: { in: [...runningStages] } },
           select: { number: true },
