@@ -143,6 +143,14 @@ describe.each(kinds)('the accreditation procedure on %s', (kind) => {
     if (!first) throw new Error('no criteria');
     const empty = await step(rep, 'caseRateCriterion', { caseId: current.id, criterionCode: first.code, judgement: 'MEETS', narrative: ' ', evidence: '' });
     expect(empty.userErrors.map((e) => e.code)).toEqual(['REQUIRED', 'REQUIRED']);
+    // A rating is a change like any other: it moves the version on and is audited.
+    const before = current.version;
+    ok(await step(rep, 'caseRateCriterion', { caseId: current.id, criterionCode: first.code, judgement: 'PARTIALLY_MEETS', narrative: 'Draft', evidence: 'Draft evidence', expectedVersion: before }));
+    expect(current.version).toBe(before + 1);
+    const rated = await api.db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'case.rateCriterion' }, orderBy: { sequence: 'desc' } });
+    expect(rated).toMatchObject({ actorId: rep.id, before: { version: before }, after: { version: before + 1, criterionCode: first.code, judgement: 'PARTIALLY_MEETS', previousJudgement: null } });
+    const staleRating = await step(rep, 'caseRateCriterion', { caseId: current.id, criterionCode: first.code, judgement: 'MEETS', narrative: 'n', evidence: 'e', expectedVersion: before });
+    expect(staleRating.userErrors[0]).toMatchObject({ code: 'STALE_VERSION', message: expect.stringContaining(`version ${before + 1}`) });
     for (const criterion of criteria.slice(0, -1)) {
       ok(await step(rep, 'caseRateCriterion', { caseId: current.id, criterionCode: criterion.code, judgement: 'MEETS', narrative: `How we meet ${criterion.code}`, evidence: 'Policy, minutes, survey results' }));
     }

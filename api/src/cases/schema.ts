@@ -290,6 +290,11 @@ const RateInput = builder.inputType('CaseRateCriterionInput', {
     judgement: t.field({ type: JudgementEnum, required: true, description: 'How well the criterion is met.' }),
     narrative: t.string({ required: true, description: 'How the organization meets the criterion.' }),
     evidence: t.string({ required: true, description: 'The evidence: document names, links, descriptions.' }),
+    expectedVersion: t.int({
+      required: false,
+      description:
+        'The case’s `version` as you read it. Optional here, since one person rates many criteria in a row: when given, a rating based on an older version is refused. Every rating increments the version.',
+    }),
   }),
 });
 
@@ -518,7 +523,7 @@ builder.mutationFields((t) => ({
       runCaseStep(ctx, async (tx) => {
         const viewer = requireSignedIn(ctx);
         const found = await loadVisibleCase(tx, viewer, idOf(input.caseId, 'AccreditationCase', 'caseId'));
-        assertMayTake('rateCriterion', viewer, found);
+        assertMayTake('rateCriterion', viewer, found, input.expectedVersion ?? undefined);
         const criterion = await tx.criterion.findFirst({ where: { code: input.criterionCode.trim(), standard: { frameworkId: found.frameworkId } } });
         if (!criterion) {
           throw new BusinessRuleError(userError('criterionCode', 'NOT_FOUND', `The case’s framework has no criterion "${input.criterionCode}".`));
@@ -528,10 +533,13 @@ builder.mutationFields((t) => ({
         if (!input.evidence.trim()) errors.push(userError('evidence', 'REQUIRED', 'Name the evidence for the criterion.'));
         if (errors.length) throw new BusinessRuleError(errors);
         const data = { judgement: input.judgement, narrative: input.narrative.trim(), evidence: input.evidence.trim() };
-        await tx.criterionRating.upsert({
-          where: { caseId_criterionId: { caseId: found.id, criterionId: criterion.id } },
-          create: { caseId: found.id, criterionId: criterion.id, ...data },
-          update: data,
+        const key = { caseId_criterionId: { caseId: found.id, criterionId: criterion.id } };
+        const previous = await tx.criterionRating.findUnique({ where: key, select: { judgement: true } });
+        await tx.criterionRating.upsert({ where: key, create: { caseId: found.id, criterionId: criterion.id, ...data }, update: data });
+        // Through the common step: the version moves on and the rating is audited like any change.
+        await applyStep(tx, ctx, found, input.expectedVersion ?? found.version, {
+          action: 'rateCriterion',
+          details: { criterionCode: criterion.code, judgement: data.judgement, previousJudgement: previous?.judgement ?? null },
         });
         return found.id;
       }),
