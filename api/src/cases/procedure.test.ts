@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/trail.ts';
 import { createTestExpert } from '../experts/team-formation-testing.ts';
+import { notificationKinds, runScheduledJobs } from '../jobs/scheduler.ts';
+import { createLogger } from '../shared/logger.ts';
 import { createTestUser, startTestApi, testDatabaseKinds, type TestApi, type TestUser } from '../testing/index.ts';
 
 const kinds = await testDatabaseKinds();
@@ -73,8 +75,8 @@ describe.each(kinds)('the accreditation procedure on %s', (kind) => {
   const versioned = (extra: Record<string, unknown> = {}) => ({ caseId: current.id, expectedVersion: current.version, ...extra });
 
   beforeAll(async () => {
-    // The clock moves on by weeks between steps: tokens must outlive the whole procedure.
-    api = await startTestApi({ kind, now: () => clock, auth: { accessTokenTtlSeconds: 365 * 24 * 3600 } });
+    // The clock moves on by weeks, then years (the interim report): tokens must outlive the whole procedure.
+    api = await startTestApi({ kind, now: () => clock, auth: { accessTokenTtlSeconds: 5 * 365 * 24 * 3600 } });
     const organization = await api.db.prisma.organization.findUniqueOrThrow({ where: { bin: BIN } });
     rep = await createTestUser(api, { roles: ['ORGANIZATION_REPRESENTATIVE'], organizationId: organization.id });
     coordinator = await createTestUser(api, { roles: ['COORDINATOR'] });
@@ -287,6 +289,38 @@ describe.each(kinds)('the accreditation procedure on %s', (kind) => {
       `{ case(number: "${current.number}") { stage interimReportDueOn developmentPlan { action dueOn } } }`,
     );
     expect(plan.data?.case).toEqual({ stage: 'POST_ACCREDITATION', interimReportDueOn: '2030-01-20', developmentPlan: [{ action: 'Sign two agreements', dueOn: '2027-09-01' }] });
+  });
+
+  it('takes the interim self-assessment report from the representative, and then sends no reminder for it', async () => {
+    const standards = await api.db.prisma.standard.findMany({ where: { framework: { version: 1 } }, orderBy: { position: 'asc' } });
+    const sections = standards.map((s) => ({ standardCode: s.code, findings: `Progress on ${s.code}.`, strengths: 'Partnerships.', recommendations: 'More.' }));
+    const report = { language: 'KK', title: 'Аралық есеп', summary: 'Үш жылдағы даму.' };
+    // Within the reminder window (60 days before 2030-01-20), on a Thursday.
+    clock = new Date('2029-12-06T05:00:00Z');
+    const caseRow = await api.db.prisma.accreditationCase.findUniqueOrThrow({ where: { number: current.number } });
+    current = { ...current, version: caseRow.version };
+
+    const byCoordinator = await step(coordinator, 'caseSubmitInterimReport', versioned({ ...report, sections }));
+    expect(byCoordinator.userErrors[0]?.code).toBe('FORBIDDEN');
+    const missing = await step(rep, 'caseSubmitInterimReport', versioned({ ...report, sections: sections.slice(1) }));
+    expect(missing.userErrors[0]).toMatchObject({ code: 'GUARD_FAILED', field: ['input', 'sections'], message: expect.stringContaining(standards[0]?.code ?? '?') });
+    const before = current.version;
+    ok(await step(rep, 'caseSubmitInterimReport', versioned({ ...report, sections })));
+    expect(current).toMatchObject({ stage: 'POST_ACCREDITATION', version: before + 1 });
+    const again = await step(rep, 'caseSubmitInterimReport', versioned({ ...report, sections }));
+    expect(again.userErrors[0]).toMatchObject({ code: 'ALREADY_EXISTS', field: ['input', 'language'] });
+
+    const saved = await api.db.prisma.report.findFirstOrThrow({ where: { caseId: caseRow.id, kind: 'INTERIM' }, include: { sections: true } });
+    expect(saved).toMatchObject({ language: 'KK', status: 'SUBMITTED', authorId: rep.id, publishedAt: null });
+    expect(saved.sections).toHaveLength(standards.length);
+    const audited = await api.db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'case.submitInterimReport', subjectId: caseRow.id } });
+    expect(audited).toMatchObject({ actorId: rep.id, after: { reportId: saved.id, language: 'KK', version: before + 1 } });
+    const told = await api.db.prisma.notification.findMany({ where: { caseId: caseRow.id, kind: 'case.submitInterimReport' }, select: { userId: true } });
+    expect(told.map((n) => n.userId)).toEqual(expect.arrayContaining([coordinator.id, otherCoordinator.id]));
+
+    // The scheduled job, run inside the reminder window, now leaves this case alone.
+    await runScheduledJobs({ prisma: api.db.prisma, logger: createLogger('silent'), now: clock });
+    expect(await api.db.prisma.notification.count({ where: { caseId: caseRow.id, kind: notificationKinds.interimReportDue } })).toBe(0);
   });
 
   it('shows a case only to those allowed to see it', async () => {

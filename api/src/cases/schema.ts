@@ -337,8 +337,8 @@ const ScheduleVisitInput = builder.inputType('CaseScheduleVisitInput', {
   }),
 });
 
-const ReportSectionInput = builder.inputType('ReportSectionInput', {
-  description: 'The part of the final report about one standard.',
+export const ReportSectionInput = builder.inputType('ReportSectionInput', {
+  description: 'The part of a report (the final report, the interim self-assessment report) about one standard.',
   fields: (t) => ({
     standardCode: t.string({ required: true, description: 'Code of the standard, e.g. "A".' }),
     findings: t.string({ required: true, description: 'What the team found against the standard.' }),
@@ -346,6 +346,20 @@ const ReportSectionInput = builder.inputType('ReportSectionInput', {
     recommendations: t.string({ required: false, description: 'Recommendations.' }),
   }),
 });
+
+/** A section with findings for every standard of the framework, and none for a standard it does not have. */
+export function reportSectionErrors(
+  standards: readonly { code: string }[],
+  sections: readonly (typeof ReportSectionInput.$inferInput)[],
+): { byCode: Map<string, typeof ReportSectionInput.$inferInput>; errors: UserError[] } {
+  const errors: UserError[] = [];
+  const byCode = new Map(sections.map((section) => [section.standardCode.trim(), section]));
+  const missing = standards.filter((s) => !byCode.get(s.code)?.findings.trim()).map((s) => s.code);
+  if (missing.length) errors.push(userError('sections', 'GUARD_FAILED', `A finding is needed for every standard; missing: ${missing.join(', ')}.`));
+  const unknown = [...byCode.keys()].filter((code) => !standards.some((s) => s.code === code));
+  if (unknown.length) errors.push(userError('sections', 'INVALID', `The framework has no standard ${unknown.join(', ')}.`));
+  return { byCode, errors };
+}
 
 const FinalReportInput = builder.inputType('CaseSubmitFinalReportInput', {
   description: 'The lead expert’s final external-assessment report: a finding per standard, strengths and recommendations.',
@@ -715,11 +729,8 @@ builder.mutationFields((t) => ({
         for (const key of ['title', 'summary', 'strengths', 'recommendations'] as const) {
           if (!input[key].trim()) errors.push(userError(key, 'REQUIRED', `The report needs ${key}.`));
         }
-        const byCode = new Map(input.sections.map((section) => [section.standardCode.trim(), section]));
-        const missing = standards.filter((s) => !byCode.get(s.code)?.findings.trim()).map((s) => s.code);
-        if (missing.length) errors.push(userError('sections', 'GUARD_FAILED', `A finding is needed for every standard; missing: ${missing.join(', ')}.`));
-        const unknown = [...byCode.keys()].filter((code) => !standards.some((s) => s.code === code));
-        if (unknown.length) errors.push(userError('sections', 'INVALID', `The framework has no standard ${unknown.join(', ')}.`));
+        const { byCode, errors: sectionErrors } = reportSectionErrors(standards, input.sections);
+        errors.push(...sectionErrors);
         if (errors.length) throw new BusinessRuleError(errors);
         const language: Language = input.language;
         const existing = await tx.report.findUnique({ where: { caseId_kind_language: { caseId: found.id, kind: 'EXTERNAL_FINAL', language } } });
