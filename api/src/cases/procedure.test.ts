@@ -108,6 +108,16 @@ describe.each(kinds)('the accreditation procedure on %s', (kind) => {
     const twice = await step(rep, 'caseApply', { organizationBin: BIN });
     expect(twice.userErrors[0]).toMatchObject({ code: 'GUARD_FAILED', field: ['input', 'organizationBin'] });
 
+    // A rejection needs its reason: a short one is refused and changes nothing.
+    const unreasoned = await step(coordinator, 'caseReject', versioned({ reason: '  no  ' }));
+    expect(unreasoned.userErrors).toEqual([{ field: ['input', 'reason'], code: 'REQUIRED', message: expect.stringMatching(/reason/) }]);
+    expect(unreasoned.case).toBeNull();
+    expect(await api.db.prisma.accreditationCase.findUniqueOrThrow({ where: { number: current.number } })).toMatchObject({
+      stage: 'APPLICATION_SUBMITTED',
+      version: current.version,
+      rejectionReason: null,
+    });
+
     const byRep = await step(rep, 'caseRegister', versioned());
     expect(byRep.userErrors[0]?.code).toBe('FORBIDDEN');
 
@@ -271,6 +281,51 @@ describe.each(kinds)('the accreditation procedure on %s', (kind) => {
     const webhookCalls = await api.db.prisma.outboxMessage.findMany({ where: { channel: 'WEBHOOK' } });
     expect(webhookCalls).toHaveLength(1);
     expect(webhookCalls[0]?.payload).toMatchObject({ type: 'decision.published' });
+  });
+
+  it('corrects a published decision only by a new decision that supersedes it, both kept in the history', async () => {
+    const caseRow = await api.db.prisma.accreditationCase.findUniqueOrThrow({ where: { number: current.number } });
+    const original = await api.db.prisma.decision.findFirstOrThrow({ where: { caseId: caseRow.id, supersedesId: null } });
+    const CORRECT = `mutation ($input: DecisionCorrectInput!) { decisionCorrect(input: $input) { decision { number validUntil publishedAt supersedes { number } } userErrors { field code message } } }`;
+    type Corrected = { decisionCorrect: { decision: { number: string; validUntil: string; publishedAt: string | null; supersedes: { number: string } } | null; userErrors: { field: string[] | null; code: string; message: string }[] } };
+    const correction = { decisionId: globalId('Decision', original.id), validUntil: '2031-12-31', summaryKk: 'Мерзімі түзетілді.', summaryRu: 'Исправлен срок действия.' };
+
+    for (const notSecretary of [coordinator, rep, council[0] as TestUser]) {
+      const denied = await notSecretary.query<Corrected>(CORRECT, { input: correction });
+      expect(denied.data?.decisionCorrect).toMatchObject({ decision: null, userErrors: [{ code: 'FORBIDDEN' }] });
+    }
+    const noSummary = await secretary.query<Corrected>(CORRECT, { input: { ...correction, summaryRu: ' ' } });
+    expect(noSummary.data?.decisionCorrect.userErrors).toEqual([{ field: ['input', 'summaryRu'], code: 'REQUIRED', message: expect.any(String) }]);
+    expect(await api.db.prisma.decision.count({ where: { caseId: caseRow.id } })).toBe(1);
+
+    const done = await secretary.query<Corrected>(CORRECT, { input: correction });
+    expect(done.data?.decisionCorrect.userErrors).toEqual([]);
+    expect(done.data?.decisionCorrect.decision).toEqual({ number: `${original.number}-C1`, validUntil: '2031-12-31', publishedAt: null, supersedes: { number: original.number } });
+    // The original is never edited.
+    expect(await api.db.prisma.decision.findUniqueOrThrow({ where: { id: original.id } })).toEqual(original);
+    const twice = await secretary.query<Corrected>(CORRECT, { input: correction });
+    expect(twice.data?.decisionCorrect.userErrors[0]).toMatchObject({ code: 'GUARD_FAILED', message: expect.stringContaining(`${original.number}-C1`) });
+    const correctionRow = await api.db.prisma.decision.findUniqueOrThrow({ where: { number: `${original.number}-C1` } });
+    const ofUnpublished = await secretary.query<Corrected>(CORRECT, { input: { ...correction, decisionId: globalId('Decision', correctionRow.id) } });
+    expect(ofUnpublished.data?.decisionCorrect.userErrors[0]?.code).toBe('GUARD_FAILED');
+
+    const published = await secretary.query<{ decisionPublish: { userErrors: unknown[] } }>(
+      `mutation ($input: DecisionPublishInput!) { decisionPublish(input: $input) { userErrors { code message } } }`,
+      { input: { decisionId: globalId('Decision', correctionRow.id) } },
+    );
+    expect(published.data?.decisionPublish.userErrors).toEqual([]);
+    const history = await api.query<{ organization: { accreditedUntil: string; decisions: { number: string; supersedes: { number: string } | null; supersededBy: { number: string } | null }[] } }>(
+      `{ organization(bin: "${BIN}") { accreditedUntil decisions { number supersedes { number } supersededBy { number } } } }`,
+    );
+    expect(history.data?.organization.accreditedUntil).toBe('2031-12-31');
+    expect(history.data?.organization.decisions).toEqual(
+      expect.arrayContaining([
+        { number: original.number, supersedes: null, supersededBy: { number: correctionRow.number } },
+        { number: correctionRow.number, supersedes: { number: original.number }, supersededBy: null },
+      ]),
+    );
+    const audited = await api.db.prisma.auditEvent.findMany({ where: { subjectId: correctionRow.id } });
+    expect(audited.map((e) => e.action).sort()).toEqual(['decision.correct', 'decision.publish-correction']);
   });
 
   it('collects feedback once and keeps a development plan after accreditation', async () => {
