@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { configure } from 'safe-stable-stringify';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+import { lockForTransaction } from '../db/locks.ts';
 import type { Viewer } from '../graphql/context.ts';
 
 const canonicalJson = configure({ deterministic: true, bigint: false });
@@ -11,8 +12,6 @@ const canonicalJson = configure({ deterministic: true, bigint: false });
 /** Hash of "nothing before": the first event points at it. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** Any constant: serialises appenders so that two transactions cannot fork the chain. */
-const AUDIT_LOCK_KEY = 728_201_001;
 
 export interface AuditActor {
   id: string | null;
@@ -69,7 +68,8 @@ export async function appendAuditEvent(tx: Prisma.TransactionClient, entry: Audi
  */
 export async function appendAuditEvents(tx: Prisma.TransactionClient, entries: (AuditEntry & { at: Date })[]): Promise<void> {
   if (entries.length === 0) return;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`;
+  // Serialises appenders so that two transactions cannot fork the chain.
+  await lockForTransaction(tx, 'auditChain');
   const last = await tx.auditEvent.findFirst({ orderBy: { sequence: 'desc' }, select: { hash: true } });
   let previousHash = last?.hash ?? GENESIS_HASH;
   const rows = entries.map((entry) => {

@@ -19,13 +19,29 @@ const allRoles: Role[] = [
 ];
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
+interface Ids {
+  caseId: string;
+  version: number;
+  userId: string;
+  councilMemberId: string;
+  decisionId: string;
+  publishedDecisionId: string;
+  meetingId: string;
+  actionId: string;
+}
+
 interface Operation {
-  action: CaseAction;
+  /** The workflow step; the roles allowed are the workflow's. */
+  action?: CaseAction;
+  /** For an operation outside the workflow table: the roles allowed. */
+  allowed?: readonly Role[];
   stage: CaseStage;
   mutation: string;
   inputType: string;
-  input: (ids: { caseId: string; version: number; userId: string; decisionId: string; meetingId: string }) => Record<string, unknown>;
+  input: (ids: Ids) => Record<string, unknown>;
 }
+
+const allowedRoles = (operation: Operation): readonly Role[] => operation.allowed ?? (operation.action ? transitions[operation.action].roles : []);
 
 const operations: Operation[] = [
   { action: 'register', stage: 'APPLICATION_SUBMITTED', mutation: 'caseRegister', inputType: 'CaseStepInput', input: (i) => ({ caseId: i.caseId, expectedVersion: i.version }) },
@@ -91,6 +107,44 @@ const operations: Operation[] = [
     inputType: 'DevelopmentActionAddInput',
     input: (i) => ({ caseId: i.caseId, recommendation: 'r', action: 'a', dueOn: '2027-06-01' }),
   },
+  {
+    action: 'planDevelopment',
+    stage: 'POST_ACCREDITATION',
+    mutation: 'developmentActionUpdate',
+    inputType: 'DevelopmentActionUpdateInput',
+    input: (i) => ({ actionId: i.actionId, progress: 50, status: 'IN_PROGRESS' }),
+  },
+  { action: 'submitFeedback', stage: 'POST_ACCREDITATION', mutation: 'caseSubmitFeedback', inputType: 'CaseSubmitFeedbackInput', input: (i) => ({ caseId: i.caseId, answers: [] }) },
+  {
+    action: 'submitInterimReport',
+    stage: 'POST_ACCREDITATION',
+    mutation: 'caseSubmitInterimReport',
+    inputType: 'CaseSubmitInterimReportInput',
+    input: (i) => ({ caseId: i.caseId, expectedVersion: i.version, language: 'RU', title: 't', summary: 's', sections: [] }),
+  },
+  // Outside the workflow table: who may apply, convene, vote and correct.
+  { action: 'apply', stage: 'POST_ACCREDITATION', mutation: 'caseApply', inputType: 'CaseApplyInput', input: () => ({ organizationBin: BIN }) },
+  {
+    allowed: ['COUNCIL_SECRETARY'],
+    stage: 'COUNCIL_REVIEW',
+    mutation: 'councilMeetingCreate',
+    inputType: 'CouncilMeetingCreateInput',
+    input: (i) => ({ heldOn: '2026-12-10', memberIds: [globalId('User', i.councilMemberId)], caseIds: [i.caseId] }),
+  },
+  {
+    allowed: ['COUNCIL_MEMBER'],
+    stage: 'COUNCIL_REVIEW',
+    mutation: 'councilVoteCast',
+    inputType: 'CouncilVoteCastInput',
+    input: (i) => ({ meetingId: i.meetingId, caseId: i.caseId, choice: 'ABSTAIN' }),
+  },
+  {
+    allowed: ['COUNCIL_SECRETARY'],
+    stage: 'POST_ACCREDITATION',
+    mutation: 'decisionCorrect',
+    inputType: 'DecisionCorrectInput',
+    input: (i) => ({ decisionId: i.publishedDecisionId, summaryKk: 'k', summaryRu: 'r' }),
+  },
 ];
 
 describe('the authorisation matrix of the procedure', () => {
@@ -98,6 +152,8 @@ describe('the authorisation matrix of the procedure', () => {
   let caseId = '';
   let decisionId = '';
   let meetingId = '';
+  let publishedDecisionId = '';
+  let actionId = '';
   const people = new Map<Role, TestUser>();
 
   beforeAll(async () => {
@@ -126,11 +182,28 @@ describe('the authorisation matrix of the procedure', () => {
       data: { number: 'AC-D-MATRIX-1', caseId, organizationId: organization.id, outcome: 'REFUSED', decisionDate: new Date('2026-12-03T00:00:00Z') },
     });
     decisionId = decision.id;
+    const published = await prisma.decision.create({
+      data: {
+        number: 'AC-D-MATRIX-P',
+        caseId,
+        organizationId: organization.id,
+        outcome: 'ACCREDITED',
+        decisionDate: new Date('2026-12-01T00:00:00Z'),
+        validFrom: new Date('2026-12-01T00:00:00Z'),
+        validUntil: new Date('2031-11-30T00:00:00Z'),
+        publishedAt: new Date('2026-12-02T00:00:00Z'),
+      },
+    });
+    publishedDecisionId = published.id;
+    const action = await prisma.developmentAction.create({
+      data: { caseId, decisionId: published.id, recommendation: 'r', action: 'a', dueOn: new Date('2027-06-01T00:00:00Z') },
+    });
+    actionId = action.id;
   });
   afterAll(() => api?.stop());
 
   for (const operation of operations) {
-    it(`${operation.mutation}: only ${transitions[operation.action].roles.join(', ')}`, async () => {
+    it(`${operation.mutation}: only ${allowedRoles(operation).join(', ')}`, async () => {
       for (const role of [...allRoles, null]) {
         // Each attempt starts from the stage the step needs, so only the role decides.
         const current = await api.db.prisma.accreditationCase.update({ where: { id: caseId }, data: { stage: operation.stage } });
@@ -138,19 +211,47 @@ describe('the authorisation matrix of the procedure', () => {
           caseId: globalId('AccreditationCase', caseId),
           version: current.version,
           userId: people.get('EXPERT')?.id ?? '',
+          councilMemberId: people.get('COUNCIL_MEMBER')?.id ?? '',
           decisionId: globalId('Decision', decisionId),
+          publishedDecisionId: globalId('Decision', publishedDecisionId),
           meetingId: globalId('CouncilMeeting', meetingId),
+          actionId: globalId('DevelopmentAction', actionId),
         });
         const query = `mutation ($input: ${operation.inputType}!) { ${operation.mutation}(input: $input) { userErrors { code message } } }`;
         const user = role ? people.get(role) : undefined;
         const result = await api.query<Record<string, { userErrors: { code: string }[] }>>(query, { input }, user ? { token: user.token } : {});
-        const allowed = role !== null && (transitions[operation.action].roles as readonly Role[]).includes(role);
+        const allowed = role !== null && allowedRoles(operation).includes(role);
         const codes = result.data?.[operation.mutation]?.userErrors.map((e) => e.code) ?? [];
         const denied = result.errors !== undefined || codes.includes('FORBIDDEN') || codes.includes('NOT_FOUND');
         expect([operation.mutation, role ?? 'public', denied]).toEqual([operation.mutation, role ?? 'public', !allowed]);
       }
     });
   }
+
+  it('case and cases: every role that concerns the case reads it, the public and scope-less tokens never', async () => {
+    const READ = `{ case(number: "AC-MATRIX-1") { number } cases(filter: { organizationBin: "${BIN}" }) { nodes { number } } }`;
+    for (const role of [...allRoles, null]) {
+      const user = role ? people.get(role) : undefined;
+      const result = await api.query<{ case: { number: string } | null; cases: { nodes: { number: string }[] } }>(READ, {}, user ? { token: user.token } : {});
+      if (role === null) {
+        expect(result.data ?? null).toBeNull();
+        expect(result.errors?.map((e) => e.extensions?.code)).toContain('UNAUTHENTICATED');
+        continue;
+      }
+      // Staff see every case; the representative their organization's; the expert their team's.
+      expect([role, result.errors, result.data?.case?.number, result.data?.cases.nodes.map((c) => c.number)]).toEqual([
+        role,
+        undefined,
+        'AC-MATRIX-1',
+        expect.arrayContaining(['AC-MATRIX-1']),
+      ]);
+      // The same person through an API token without READ_CASES reads no case, and is told why.
+      const created = await user?.query<{ apiTokenCreate: { token: string } }>(`mutation { apiTokenCreate(input: { name: "Register only", scopes: [READ_REGISTER] }) { token } }`);
+      const token = created?.data?.apiTokenCreate.token ?? '';
+      const scoped = await api.query(READ, {}, { token });
+      expect([role, scoped.data ?? null, scoped.errors?.[0]?.extensions?.code]).toEqual([role, null, 'FORBIDDEN']);
+    }
+  });
 
   it('refuses a representative of another organization, and experts not on the team, every step', async () => {
     const other = await api.db.prisma.organization.findUniqueOrThrow({ where: { bin: '999900000072' } });

@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/trail.ts';
 import { createTestExpert } from '../experts/team-formation-testing.ts';
+import { notificationKinds, runScheduledJobs } from '../jobs/scheduler.ts';
+import { createLogger } from '../shared/logger.ts';
 import { createTestUser, startTestApi, testDatabaseKinds, type TestApi, type TestUser } from '../testing/index.ts';
 
 const kinds = await testDatabaseKinds();
@@ -73,8 +75,8 @@ describe.each(kinds)('the accreditation procedure on %s', (kind) => {
   const versioned = (extra: Record<string, unknown> = {}) => ({ caseId: current.id, expectedVersion: current.version, ...extra });
 
   beforeAll(async () => {
-    // The clock moves on by weeks between steps: tokens must outlive the whole procedure.
-    api = await startTestApi({ kind, now: () => clock, auth: { accessTokenTtlSeconds: 365 * 24 * 3600 } });
+    // The clock moves on by weeks, then years (the interim report): tokens must outlive the whole procedure.
+    api = await startTestApi({ kind, now: () => clock, auth: { accessTokenTtlSeconds: 5 * 365 * 24 * 3600 } });
     const organization = await api.db.prisma.organization.findUniqueOrThrow({ where: { bin: BIN } });
     rep = await createTestUser(api, { roles: ['ORGANIZATION_REPRESENTATIVE'], organizationId: organization.id });
     coordinator = await createTestUser(api, { roles: ['COORDINATOR'] });
@@ -109,6 +111,16 @@ describe.each(kinds)('the accreditation procedure on %s', (kind) => {
     const twice = await step(rep, 'caseApply', { organizationBin: BIN });
     expect(twice.userErrors[0]).toMatchObject({ code: 'GUARD_FAILED', field: ['input', 'organizationBin'] });
 
+    // A rejection needs its reason: a short one is refused and changes nothing.
+    const unreasoned = await step(coordinator, 'caseReject', versioned({ reason: '  no  ' }));
+    expect(unreasoned.userErrors).toEqual([{ field: ['input', 'reason'], code: 'REQUIRED', message: expect.stringMatching(/reason/) }]);
+    expect(unreasoned.case).toBeNull();
+    expect(await api.db.prisma.accreditationCase.findUniqueOrThrow({ where: { number: current.number } })).toMatchObject({
+      stage: 'APPLICATION_SUBMITTED',
+      version: current.version,
+      rejectionReason: null,
+    });
+
     const byRep = await step(rep, 'caseRegister', versioned());
     expect(byRep.userErrors[0]?.code).toBe('FORBIDDEN');
 
@@ -116,21 +128,24 @@ describe.each(kinds)('the accreditation procedure on %s', (kind) => {
     expect(current.stage).toBe('REGISTERED');
   });
 
-  it('lets exactly one of two coordinators acting at once win, and names the newer version', async () => {
+  it('lets exactly one of several coordinators acting at once win; every other is told the newer version', async () => {
     const stale = current.version;
-    const [a, b] = await Promise.all([
-      step(coordinator, 'caseStartSelfAssessment', { caseId: current.id, expectedVersion: stale }),
-      step(otherCoordinator, 'caseStartSelfAssessment', { caseId: current.id, expectedVersion: stale }),
-    ]);
-    const winners = [a, b].filter((r) => r.userErrors.length === 0);
-    const losers = [a, b].filter((r) => r.userErrors.length > 0);
+    const actors = [coordinator, otherCoordinator, coordinator, otherCoordinator, coordinator];
+    const results = await Promise.all(actors.map((actor) => step(actor, 'caseStartSelfAssessment', { caseId: current.id, expectedVersion: stale })));
+    const winners = results.filter((r) => r.userErrors.length === 0);
+    const losers = results.filter((r) => r.userErrors.length > 0);
     expect(winners).toHaveLength(1);
-    expect(losers).toHaveLength(1);
-    expect(losers[0]?.userErrors[0]?.code).toMatch(/STALE_VERSION|INVALID_TRANSITION/);
-    expect(losers[0]?.userErrors[0]?.message).toMatch(new RegExp(`version ${stale + 1}|stage SELF_ASSESSMENT`));
+    expect(losers).toHaveLength(actors.length - 1);
+    for (const loser of losers) {
+      // Never INVALID_TRANSITION: the version is checked before the stage, and again when writing.
+      expect(loser.userErrors).toEqual([{ field: ['input', 'expectedVersion'], code: 'STALE_VERSION', message: expect.stringContaining(`version ${stale + 1}`) }]);
+      expect(loser.case).toBeNull();
+    }
     const fresh = await api.db.prisma.accreditationCase.findUniqueOrThrow({ where: { number: current.number } });
     expect(fresh).toMatchObject({ stage: 'SELF_ASSESSMENT', version: stale + 1 });
     current = { ...current, stage: fresh.stage, version: fresh.version };
+    const audited = await api.db.prisma.auditEvent.count({ where: { subjectId: fresh.id, action: 'case.startSelfAssessment' } });
+    expect(audited).toBe(1);
 
     const late = await step(coordinator, 'caseStartSelfAssessment', { caseId: current.id, expectedVersion: stale });
     expect(late.userErrors[0]).toMatchObject({ code: 'STALE_VERSION', field: ['input', 'expectedVersion'] });
@@ -144,6 +159,14 @@ describe.each(kinds)('the accreditation procedure on %s', (kind) => {
     if (!first) throw new Error('no criteria');
     const empty = await step(rep, 'caseRateCriterion', { caseId: current.id, criterionCode: first.code, judgement: 'MEETS', narrative: ' ', evidence: '' });
     expect(empty.userErrors.map((e) => e.code)).toEqual(['REQUIRED', 'REQUIRED']);
+    // A rating is a change like any other: it moves the version on and is audited.
+    const before = current.version;
+    ok(await step(rep, 'caseRateCriterion', { caseId: current.id, criterionCode: first.code, judgement: 'PARTIALLY_MEETS', narrative: 'Draft', evidence: 'Draft evidence', expectedVersion: before }));
+    expect(current.version).toBe(before + 1);
+    const rated = await api.db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'case.rateCriterion' }, orderBy: { sequence: 'desc' } });
+    expect(rated).toMatchObject({ actorId: rep.id, before: { version: before }, after: { version: before + 1, criterionCode: first.code, judgement: 'PARTIALLY_MEETS', previousJudgement: null } });
+    const staleRating = await step(rep, 'caseRateCriterion', { caseId: current.id, criterionCode: first.code, judgement: 'MEETS', narrative: 'n', evidence: 'e', expectedVersion: before });
+    expect(staleRating.userErrors[0]).toMatchObject({ code: 'STALE_VERSION', message: expect.stringContaining(`version ${before + 1}`) });
     for (const criterion of criteria.slice(0, -1)) {
       ok(await step(rep, 'caseRateCriterion', { caseId: current.id, criterionCode: criterion.code, judgement: 'MEETS', narrative: `How we meet ${criterion.code}`, evidence: 'Policy, minutes, survey results' }));
     }
@@ -264,6 +287,51 @@ describe.each(kinds)('the accreditation procedure on %s', (kind) => {
     expect(webhookCalls[0]?.payload).toMatchObject({ type: 'decision.published' });
   });
 
+  it('corrects a published decision only by a new decision that supersedes it, both kept in the history', async () => {
+    const caseRow = await api.db.prisma.accreditationCase.findUniqueOrThrow({ where: { number: current.number } });
+    const original = await api.db.prisma.decision.findFirstOrThrow({ where: { caseId: caseRow.id, supersedesId: null } });
+    const CORRECT = `mutation ($input: DecisionCorrectInput!) { decisionCorrect(input: $input) { decision { number validUntil publishedAt supersedes { number } } userErrors { field code message } } }`;
+    type Corrected = { decisionCorrect: { decision: { number: string; validUntil: string; publishedAt: string | null; supersedes: { number: string } } | null; userErrors: { field: string[] | null; code: string; message: string }[] } };
+    const correction = { decisionId: globalId('Decision', original.id), validUntil: '2031-12-31', summaryKk: 'Мерзімі түзетілді.', summaryRu: 'Исправлен срок действия.' };
+
+    for (const notSecretary of [coordinator, rep, council[0] as TestUser]) {
+      const denied = await notSecretary.query<Corrected>(CORRECT, { input: correction });
+      expect(denied.data?.decisionCorrect).toMatchObject({ decision: null, userErrors: [{ code: 'FORBIDDEN' }] });
+    }
+    const noSummary = await secretary.query<Corrected>(CORRECT, { input: { ...correction, summaryRu: ' ' } });
+    expect(noSummary.data?.decisionCorrect.userErrors).toEqual([{ field: ['input', 'summaryRu'], code: 'REQUIRED', message: expect.any(String) }]);
+    expect(await api.db.prisma.decision.count({ where: { caseId: caseRow.id } })).toBe(1);
+
+    const done = await secretary.query<Corrected>(CORRECT, { input: correction });
+    expect(done.data?.decisionCorrect.userErrors).toEqual([]);
+    expect(done.data?.decisionCorrect.decision).toEqual({ number: `${original.number}-C1`, validUntil: '2031-12-31', publishedAt: null, supersedes: { number: original.number } });
+    // The original is never edited.
+    expect(await api.db.prisma.decision.findUniqueOrThrow({ where: { id: original.id } })).toEqual(original);
+    const twice = await secretary.query<Corrected>(CORRECT, { input: correction });
+    expect(twice.data?.decisionCorrect.userErrors[0]).toMatchObject({ code: 'GUARD_FAILED', message: expect.stringContaining(`${original.number}-C1`) });
+    const correctionRow = await api.db.prisma.decision.findUniqueOrThrow({ where: { number: `${original.number}-C1` } });
+    const ofUnpublished = await secretary.query<Corrected>(CORRECT, { input: { ...correction, decisionId: globalId('Decision', correctionRow.id) } });
+    expect(ofUnpublished.data?.decisionCorrect.userErrors[0]?.code).toBe('GUARD_FAILED');
+
+    const published = await secretary.query<{ decisionPublish: { userErrors: unknown[] } }>(
+      `mutation ($input: DecisionPublishInput!) { decisionPublish(input: $input) { userErrors { code message } } }`,
+      { input: { decisionId: globalId('Decision', correctionRow.id) } },
+    );
+    expect(published.data?.decisionPublish.userErrors).toEqual([]);
+    const history = await api.query<{ organization: { accreditedUntil: string; decisions: { number: string; supersedes: { number: string } | null; supersededBy: { number: string } | null }[] } }>(
+      `{ organization(bin: "${BIN}") { accreditedUntil decisions { number supersedes { number } supersededBy { number } } } }`,
+    );
+    expect(history.data?.organization.accreditedUntil).toBe('2031-12-31');
+    expect(history.data?.organization.decisions).toEqual(
+      expect.arrayContaining([
+        { number: original.number, supersedes: null, supersededBy: { number: correctionRow.number } },
+        { number: correctionRow.number, supersedes: { number: original.number }, supersededBy: null },
+      ]),
+    );
+    const audited = await api.db.prisma.auditEvent.findMany({ where: { subjectId: correctionRow.id } });
+    expect(audited.map((e) => e.action).sort()).toEqual(['decision.correct', 'decision.publish-correction']);
+  });
+
   it('collects feedback once and keeps a development plan after accreditation', async () => {
     const questions = await rep.query<{ surveyQuestions: { id: string; kind: string }[] }>(`{ surveyQuestions(audience: ORGANIZATION) { id kind } }`);
     const answers = (questions.data?.surveyQuestions ?? []).map((q) => (q.kind === 'SCALE' ? { questionId: q.id, scale: 4 } : { questionId: q.id, text: 'Clearer deadlines.' }));
@@ -282,12 +350,65 @@ describe.each(kinds)('the accreditation procedure on %s', (kind) => {
     expect(plan.data?.case).toEqual({ stage: 'POST_ACCREDITATION', interimReportDueOn: '2030-01-20', developmentPlan: [{ action: 'Sign two agreements', dueOn: '2027-09-01' }] });
   });
 
+  it('takes the interim self-assessment report from the representative, and then sends no reminder for it', async () => {
+    const standards = await api.db.prisma.standard.findMany({ where: { framework: { version: 1 } }, orderBy: { position: 'asc' } });
+    const sections = standards.map((s) => ({ standardCode: s.code, findings: `Progress on ${s.code}.`, strengths: 'Partnerships.', recommendations: 'More.' }));
+    const report = { language: 'KK', title: 'Аралық есеп', summary: 'Үш жылдағы даму.' };
+    // Within the reminder window (60 days before 2030-01-20), on a Thursday.
+    clock = new Date('2029-12-06T05:00:00Z');
+    const caseRow = await api.db.prisma.accreditationCase.findUniqueOrThrow({ where: { number: current.number } });
+    current = { ...current, version: caseRow.version };
+
+    const byCoordinator = await step(coordinator, 'caseSubmitInterimReport', versioned({ ...report, sections }));
+    expect(byCoordinator.userErrors[0]?.code).toBe('FORBIDDEN');
+    const missing = await step(rep, 'caseSubmitInterimReport', versioned({ ...report, sections: sections.slice(1) }));
+    expect(missing.userErrors[0]).toMatchObject({ code: 'GUARD_FAILED', field: ['input', 'sections'], message: expect.stringContaining(standards[0]?.code ?? '?') });
+    const before = current.version;
+    ok(await step(rep, 'caseSubmitInterimReport', versioned({ ...report, sections })));
+    expect(current).toMatchObject({ stage: 'POST_ACCREDITATION', version: before + 1 });
+    const again = await step(rep, 'caseSubmitInterimReport', versioned({ ...report, sections }));
+    expect(again.userErrors[0]).toMatchObject({ code: 'ALREADY_EXISTS', field: ['input', 'language'] });
+
+    const saved = await api.db.prisma.report.findFirstOrThrow({ where: { caseId: caseRow.id, kind: 'INTERIM' }, include: { sections: true } });
+    expect(saved).toMatchObject({ language: 'KK', status: 'SUBMITTED', authorId: rep.id, publishedAt: null });
+    expect(saved.sections).toHaveLength(standards.length);
+    const audited = await api.db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'case.submitInterimReport', subjectId: caseRow.id } });
+    expect(audited).toMatchObject({ actorId: rep.id, after: { reportId: saved.id, language: 'KK', version: before + 1 } });
+    const told = await api.db.prisma.notification.findMany({ where: { caseId: caseRow.id, kind: 'case.submitInterimReport' }, select: { userId: true } });
+    expect(told.map((n) => n.userId)).toEqual(expect.arrayContaining([coordinator.id, otherCoordinator.id]));
+
+    // The scheduled job, run inside the reminder window, now leaves this case alone.
+    await runScheduledJobs({ prisma: api.db.prisma, logger: createLogger('silent'), now: clock });
+    expect(await api.db.prisma.notification.count({ where: { caseId: caseRow.id, kind: notificationKinds.interimReportDue } })).toBe(0);
+  });
+
   it('shows a case only to those allowed to see it', async () => {
     const stranger = await createTestUser(api, { roles: ['EXPERT'] });
     const query = `{ case(number: "${current.number}") { number } }`;
     expect((await stranger.query<{ case: unknown }>(query)).data?.case).toBeNull();
     expect((await member.query<{ case: { number: string } }>(query)).data?.case?.number).toBe(current.number);
     expect((await api.query(query)).errors?.[0]).toBeDefined();
+  });
+
+  it('takes parallel applications of different organizations with distinct numbers, and one per organization', async () => {
+    const procedureCase = current;
+    const free = await api.db.prisma.organization.findMany({ where: { bin: { not: BIN }, cases: { none: {} } }, orderBy: { bin: 'asc' }, take: 5 });
+    expect(free).toHaveLength(5);
+    const applied = await Promise.all(free.slice(0, 4).map((o) => step(coordinator, 'caseApply', { organizationBin: o.bin })));
+    expect(applied.map((r) => r.userErrors)).toEqual([[], [], [], []]);
+    const numbers = applied.map((r) => r.case?.number);
+    expect(new Set(numbers).size).toBe(4);
+    for (const number of numbers) expect(number).toMatch(/^AC-\d{4}-\d{4}$/);
+
+    // The same organization four times at once: one application, three plain refusals.
+    const same = free[4]?.bin ?? '';
+    const twice = await Promise.all([coordinator, otherCoordinator, coordinator, otherCoordinator].map((u) => step(u, 'caseApply', { organizationBin: same })));
+    expect(twice.filter((r) => r.userErrors.length === 0)).toHaveLength(1);
+    for (const refused of twice.filter((r) => r.userErrors.length > 0)) {
+      expect(refused.userErrors).toEqual([{ field: ['input', 'organizationBin'], code: 'GUARD_FAILED', message: expect.stringMatching(/already has a case under way/) }]);
+    }
+    expect(await api.db.prisma.accreditationCase.count({ where: { organization: { bin: same } } })).toBe(1);
+    current = procedureCase;
   });
 
   it('records every step in an audit chain that verifies', async () => {

@@ -10,9 +10,10 @@ import { BusinessRuleError, inTransaction, userError, UserErrorRef, type UserErr
 import { fromIsoDate, toIsoDate } from '../shared/dates.ts';
 import { visitLengthProblem } from '../shared/working-days.ts';
 import { activeUserIdsWithRole } from '../db/enum-arrays.ts';
+import { lockForTransaction } from '../db/locks.ts';
 import { binProblem, binRuleText } from '../organizations/bin.ts';
 import { proposalUserErrors, teamFormationRules, teamRecheckUserErrors } from '../experts/team-formation-data.ts';
-import { visibleCasesWhere } from './access.ts';
+import { assertMayReadCases, visibleCasesWhere } from './access.ts';
 import { applyStep, assertMayTake, loadVisibleCase, requireSignedIn, type CaseRow } from './steps.ts';
 import { availableActions, interimReportDueOn, runningStages, teamProposalProblems, transitions, unratedCriteria } from './workflow.ts';
 
@@ -255,12 +256,15 @@ builder.queryFields((t) => ({
     authScopes: { signedIn: true },
     description: 'A case by its number; null when there is none you may see.',
     args: { number: t.arg.string({ required: true, description: 'Case number, e.g. "AC-2026-0007".' }) },
-    resolve: (query, _root, { number }, ctx) =>
-      ctx.prisma.accreditationCase.findFirst({ ...query, where: { AND: [{ number }, visibleCasesWhere(ctx.viewer)] } }),
+    resolve: (query, _root, { number }, ctx) => {
+      assertMayReadCases(ctx.viewer);
+      return ctx.prisma.accreditationCase.findFirst({ ...query, where: { AND: [{ number }, visibleCasesWhere(ctx.viewer)] } });
+    },
   }),
 }));
 
 function caseWhere(filter: typeof CaseFilter.$inferInput | null | undefined, ctx: GraphQLContext): Prisma.AccreditationCaseWhereInput {
+  assertMayReadCases(ctx.viewer);
   const conditions: Prisma.AccreditationCaseWhereInput[] = [visibleCasesWhere(ctx.viewer)];
   if (filter?.stage) conditions.push({ stage: filter.stage });
   if (filter?.organizationBin) conditions.push({ organization: { bin: filter.organizationBin } });
@@ -338,6 +342,11 @@ const RateInput = builder.inputType('CaseRateCriterionInput', {
     judgement: t.field({ type: JudgementEnum, required: true, description: 'How well the criterion is met.' }),
     narrative: t.string({ required: true, description: 'How the organization meets the criterion.' }),
     evidence: t.string({ required: true, description: 'The evidence: document names, links, descriptions.' }),
+    expectedVersion: t.int({
+      required: false,
+      description:
+        'The case’s `version` as you read it. Optional here, since one person rates many criteria in a row: when given, a rating based on an older version is refused. Every rating increments the version.',
+    }),
   }),
 });
 
@@ -380,8 +389,8 @@ const ScheduleVisitInput = builder.inputType('CaseScheduleVisitInput', {
   }),
 });
 
-const ReportSectionInput = builder.inputType('ReportSectionInput', {
-  description: 'The part of the final report about one standard.',
+export const ReportSectionInput = builder.inputType('ReportSectionInput', {
+  description: 'The part of a report (the final report, the interim self-assessment report) about one standard.',
   fields: (t) => ({
     standardCode: t.string({ required: true, description: 'Code of the standard, e.g. "A".' }),
     findings: t.string({ required: true, description: 'What the team found against the standard.' }),
@@ -389,6 +398,20 @@ const ReportSectionInput = builder.inputType('ReportSectionInput', {
     recommendations: t.string({ required: false, description: 'Recommendations.' }),
   }),
 });
+
+/** A section with findings for every standard of the framework, and none for a standard it does not have. */
+export function reportSectionErrors(
+  standards: readonly { code: string }[],
+  sections: readonly (typeof ReportSectionInput.$inferInput)[],
+): { byCode: Map<string, typeof ReportSectionInput.$inferInput>; errors: UserError[] } {
+  const errors: UserError[] = [];
+  const byCode = new Map(sections.map((section) => [section.standardCode.trim(), section]));
+  const missing = standards.filter((s) => !byCode.get(s.code)?.findings.trim()).map((s) => s.code);
+  if (missing.length) errors.push(userError('sections', 'GUARD_FAILED', `A finding is needed for every standard; missing: ${missing.join(', ')}.`));
+  const unknown = [...byCode.keys()].filter((code) => !standards.some((s) => s.code === code));
+  if (unknown.length) errors.push(userError('sections', 'INVALID', `The framework has no standard ${unknown.join(', ')}.`));
+  return { byCode, errors };
+}
 
 const FinalReportInput = builder.inputType('CaseSubmitFinalReportInput', {
   description: 'The lead expert’s final external-assessment report: a finding per standard, strengths and recommendations.',
@@ -422,6 +445,7 @@ const payloads = {
 
 const signedIn = { signedIn: true } as const;
 
+/** The next number of the year; call only under the caseApplication lock. */
 async function nextCaseNumber(tx: Prisma.TransactionClient, year: number): Promise<string> {
   const prefix = `AC-${year}-`;
   const last = await tx.accreditationCase.findFirst({ where: { number: { startsWith: prefix } }, orderBy: { number: 'desc' }, select: { number: true } });
@@ -486,6 +510,9 @@ builder.mutationFields((t) => ({
         if (!organization) throw new BusinessRuleError(userError('organizationBin', 'NOT_FOUND', 'The register has no organization with this BIN.'));
         // A new case has no stage yet: only the role matters.
         assertMayTake('apply', viewer, { stage: null, organizationId: organization.id });
+        // One application at a time: the check below and the next number then both see every
+        // application committed before, so parallel applications neither crash nor double up.
+        await lockForTransaction(tx, 'caseApplication');
         const running = await tx.accreditationCase.findFirst({
           where: { organizationId: organization.id, stage: { in: [...runningStages] } },
           select: { number: true },
@@ -577,7 +604,7 @@ builder.mutationFields((t) => ({
       runCaseStep(ctx, async (tx) => {
         const viewer = requireSignedIn(ctx);
         const found = await loadVisibleCase(tx, viewer, idOf(input.caseId, 'AccreditationCase', 'caseId'));
-        assertMayTake('rateCriterion', viewer, found);
+        assertMayTake('rateCriterion', viewer, found, input.expectedVersion ?? undefined);
         const criterion = await tx.criterion.findFirst({ where: { code: input.criterionCode.trim(), standard: { frameworkId: found.frameworkId } } });
         if (!criterion) {
           throw new BusinessRuleError(userError('criterionCode', 'NOT_FOUND', `The case’s framework has no criterion "${input.criterionCode}".`));
@@ -587,10 +614,13 @@ builder.mutationFields((t) => ({
         if (!input.evidence.trim()) errors.push(userError('evidence', 'REQUIRED', 'Name the evidence for the criterion.'));
         if (errors.length) throw new BusinessRuleError(errors);
         const data = { judgement: input.judgement, narrative: input.narrative.trim(), evidence: input.evidence.trim() };
-        await tx.criterionRating.upsert({
-          where: { caseId_criterionId: { caseId: found.id, criterionId: criterion.id } },
-          create: { caseId: found.id, criterionId: criterion.id, ...data },
-          update: data,
+        const key = { caseId_criterionId: { caseId: found.id, criterionId: criterion.id } };
+        const previous = await tx.criterionRating.findUnique({ where: key, select: { judgement: true } });
+        await tx.criterionRating.upsert({ where: key, create: { caseId: found.id, criterionId: criterion.id, ...data }, update: data });
+        // Through the common step: the version moves on and the rating is audited like any change.
+        await applyStep(tx, ctx, found, input.expectedVersion ?? found.version, {
+          action: 'rateCriterion',
+          details: { criterionCode: criterion.code, judgement: data.judgement, previousJudgement: previous?.judgement ?? null },
         });
         return found.id;
       }),
@@ -814,11 +844,8 @@ builder.mutationFields((t) => ({
         for (const key of ['title', 'summary', 'strengths', 'recommendations'] as const) {
           if (!input[key].trim()) errors.push(userError(key, 'REQUIRED', `The report needs ${key}.`));
         }
-        const byCode = new Map(input.sections.map((section) => [section.standardCode.trim(), section]));
-        const missing = standards.filter((s) => !byCode.get(s.code)?.findings.trim()).map((s) => s.code);
-        if (missing.length) errors.push(userError('sections', 'GUARD_FAILED', `A finding is needed for every standard; missing: ${missing.join(', ')}.`));
-        const unknown = [...byCode.keys()].filter((code) => !standards.some((s) => s.code === code));
-        if (unknown.length) errors.push(userError('sections', 'INVALID', `The framework has no standard ${unknown.join(', ')}.`));
+        const { byCode, errors: sectionErrors } = reportSectionErrors(standards, input.sections);
+        errors.push(...sectionErrors);
         if (errors.length) throw new BusinessRuleError(errors);
         const language: Language = input.language;
         const existing = await tx.report.findUnique({ where: { caseId_kind_language: { caseId: found.id, kind: 'EXTERNAL_FINAL', language } } });

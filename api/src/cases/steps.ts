@@ -9,22 +9,36 @@ import type { GraphQLContext, SignedInViewer } from '../graphql/context.ts';
 import { BusinessRuleError, userError } from '../graphql/user-errors.ts';
 import { activeUserIdsWithRole } from '../db/enum-arrays.ts';
 import { notifyUsers } from '../notifications/outbox.ts';
-import { visibleCasesWhere } from './access.ts';
+import { tokenAllows } from '../auth/scopes.ts';
+import { casesOfRolesWhere } from './access.ts';
 import { transitionProblem, transitions, type Audience, type CaseAction } from './workflow.ts';
 
 export type CaseRow = Prisma.AccreditationCaseGetPayload<{ include: { organization: true; team: { include: { members: true } } } }>;
 
+/**
+ * The entry of every step of a case (cases, Council, feedback, development plan): a signed-in
+ * viewer, and for an API token the WRITE_CASES scope. A token acts with at most its scopes
+ * and its owner's roles.
+ */
 export function requireSignedIn(ctx: GraphQLContext): SignedInViewer {
   if (ctx.viewer.kind !== 'user') {
     throw new BusinessRuleError(userError(null, 'FORBIDDEN', 'Sign in to take steps in a case.'));
   }
+  if (!tokenAllows(ctx.viewer, 'WRITE_CASES')) {
+    throw new BusinessRuleError(
+      userError(null, 'FORBIDDEN', 'This API token lacks the WRITE_CASES scope, which taking a step in a case needs; create a token with it.'),
+    );
+  }
   return ctx.viewer;
 }
 
-/** Loads a case the viewer may see, or fails with NOT_FOUND (its existence does not leak). */
+/**
+ * Loads a case the viewer's roles concern, for a step (after requireSignedIn checked the
+ * WRITE_CASES scope), or fails with NOT_FOUND (its existence does not leak).
+ */
 export async function loadVisibleCase(tx: Prisma.TransactionClient, viewer: SignedInViewer, caseId: string): Promise<CaseRow> {
   const found = await tx.accreditationCase.findFirst({
-    where: { AND: [{ id: caseId }, visibleCasesWhere(viewer)] },
+    where: { AND: [{ id: caseId }, casesOfRolesWhere(viewer)] },
     include: { organization: true, team: { include: { members: true } } },
   });
   if (!found) throw new BusinessRuleError(userError('caseId', 'NOT_FOUND', 'No case with this id exists, or you may not see it.'));

@@ -141,6 +141,13 @@ export const transitions = {
     label: 'update the development plan',
     notify: ['COORDINATORS'],
   },
+  submitInterimReport: {
+    from: ['POST_ACCREDITATION'],
+    to: null,
+    roles: ['ORGANIZATION_REPRESENTATIVE'],
+    label: 'submit the interim self-assessment report',
+    notify: ['COORDINATORS'],
+  },
 } as const satisfies Record<string, Transition>;
 
 export type CaseAction = keyof typeof transitions;

@@ -14,6 +14,7 @@ import type { GraphQLContext } from '../graphql/context.ts';
 import { describedEnum } from '../graphql/shared-types.ts';
 import { BusinessRuleError, inTransaction, userError, UserErrorRef, type UserError } from '../graphql/user-errors.ts';
 import { activeUserIdsWithRole } from '../db/enum-arrays.ts';
+import { lockForTransaction } from '../db/locks.ts';
 import { enqueueDecisionPublished } from '../notifications/events.ts';
 import { notifyUsers } from '../notifications/outbox.ts';
 import { fromIsoDate, toIsoDate } from '../shared/dates.ts';
@@ -173,7 +174,9 @@ function requireRole(ctx: GraphQLContext, role: 'COUNCIL_SECRETARY' | 'COUNCIL_M
   return viewer;
 }
 
+/** The next decision number of the year, under a lock so that parallel decisions get distinct numbers. */
 async function nextDecisionNumber(tx: Prisma.TransactionClient, year: number): Promise<string> {
+  await lockForTransaction(tx, 'decisionNumber');
   const prefix = `AC-D-${year}-`;
   const last = await tx.decision.findFirst({ where: { number: { startsWith: prefix } }, orderBy: { number: 'desc' }, select: { number: true } });
   return `${prefix}${String(last ? Number(last.number.slice(prefix.length)) + 1 : 1).padStart(4, '0')}`;
@@ -411,6 +414,8 @@ builder.mutationFields((t) => ({
       const { result, userErrors } = await inTransaction(ctx, async (tx) => {
         requireRole(ctx, 'COUNCIL_SECRETARY', 'correct decisions');
         const decisionId = idOf(input.decisionId, 'Decision', 'decisionId');
+        // Two secretaries correcting at once: the second sees the first's correction and is told so.
+        await lockForTransaction(tx, 'decisionNumber');
         const original = await tx.decision.findUnique({ where: { id: decisionId }, include: { supersededBy: true } });
         if (!original) throw new BusinessRuleError(userError('decisionId', 'NOT_FOUND', 'No decision with this id.'));
         if (!original.publishedAt) throw new BusinessRuleError(userError('decisionId', 'GUARD_FAILED', 'An unpublished decision is not corrected: the Council decides again.'));

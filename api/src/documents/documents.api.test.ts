@@ -72,21 +72,7 @@ describe.each(kinds)('documents on %s', (kind) => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'kza-documents-'));
-    // The server reads its document settings from the environment (config.ts) when it starts.
-    const saved = { dir: process.env.KZA_DOCUMENTS_DIR, limit: process.env.KZA_MAX_UPLOAD_BYTES };
-    process.env.KZA_DOCUMENTS_DIR = dir;
-    process.env.KZA_MAX_UPLOAD_BYTES = String(LIMIT);
-    try {
-      api = await startTestApi({ kind, seed: false });
-    } finally {
-      for (const [name, value] of [
-        ['KZA_DOCUMENTS_DIR', saved.dir],
-        ['KZA_MAX_UPLOAD_BYTES', saved.limit],
-      ] as const) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
-    }
+    api = await startTestApi({ kind, seed: false, documentsDir: dir, maxUploadBytes: LIMIT });
 
     const prisma = api.db.prisma;
     const region = await prisma.region.create({

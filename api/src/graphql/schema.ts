@@ -13,6 +13,7 @@ import '../statistics/schema.ts';
 import '../notifications/schema.ts';
 import '../cases/schema.ts';
 import '../council/schema.ts';
+import '../cases/interim-report.ts';
 import '../experts/schema.ts';
 import '../experts/team-formation-schema.ts';
 import '../feedback/schema.ts';

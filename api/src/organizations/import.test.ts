@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../audit/trail.ts';
 import { binCheckDigit } from './bin.ts';
 import { importOrganizations, type ImportResult } from './import.ts';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/databases.ts';
@@ -121,6 +123,33 @@ describe.each(kinds)('organizations import on %s', (kind) => {
       updated: 0,
       unchanged: 5,
     });
+  });
+
+  it('appends one audit event per import that writes, naming what it created and what it changed', async () => {
+    const events = () => prisma().auditEvent.findMany({ where: { action: 'organizations.import' }, orderBy: { sequence: 'asc' } });
+    const already = (await events()).length;
+    const at = new Date('2026-12-03T06:00:00Z');
+    expectOk(await importOrganizations(prisma(), fixture('organizations-good.csv'), { now: at }));
+    const good = (await events()).slice(already);
+    expect(good).toHaveLength(1);
+    expect(good[0]).toMatchObject({ actorId: null, actorLabel: 'import:organizations (command line)', subjectType: 'OrganizationImport', occurredAt: at });
+    expect(good[0]?.subjectId).toBe(createHash('sha256').update(fixture('organizations-good.csv')).digest('hex'));
+    expect(good[0]?.after).toMatchObject({ rows: 4, updated: {} });
+    expect((good[0]?.after as { created: string[] }).created).toHaveLength(4);
+
+    expectOk(await importOrganizations(prisma(), fixture('organizations-changed.csv'), { dryRun: true }));
+    expect(await events()).toHaveLength(already + 1);
+    expectOk(await importOrganizations(prisma(), fixture('organizations-changed.csv')));
+    const changed = (await events()).at(-1);
+    expect((changed?.after as { created: string[] }).created).toHaveLength(1);
+    const updated = (changed?.after as { updated: Record<string, Record<string, unknown>> }).updated;
+    expect(Object.keys(updated)).toHaveLength(2);
+    expect(updated['990040000033']).toMatchObject({ website: null, languages: ['RU', 'KK', 'EN'] });
+    expect((changed?.before as { updated: Record<string, Record<string, unknown>> }).updated['990040000033']).toMatchObject({ website: 'http://orleu.example/kk/', languages: ['KK', 'RU'] });
+    // A file with nothing new writes nothing, not even an event.
+    expectOk(await importOrganizations(prisma(), fixture('organizations-changed.csv')));
+    expect(await events()).toHaveLength(already + 2);
+    expect(await verifyAuditChain(prisma())).toMatchObject({ ok: true });
   });
 
   it('updates every field of a known organization and clears its placeholder mark', async () => {

@@ -64,6 +64,8 @@ export interface TestApiOptions {
   auth?: Partial<AuthSettings>;
   /** Folder of the document storage; by default a temporary folder removed by stop(). */
   documentsDir?: string;
+  /** Largest upload accepted, in bytes (default 25 MiB, as in production). */
+  maxUploadBytes?: number;
   /** The server's rebuild hook (pnpm start rebuilds the site when it is called). */
   onRegisterChanged?: () => void;
   /** The server's logger (silent unless KZA_TEST_LOG_LEVEL is set). */
@@ -85,7 +87,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     now,
     auth,
     onRegisterChanged: options.onRegisterChanged,
-    documents: { dir: documentsDir, maxUploadBytes: 25 * 1024 * 1024 },
+    documents: { dir: documentsDir, maxUploadBytes: options.maxUploadBytes ?? 25 * 1024 * 1024 },
   });
   const storage = new DocumentStorage(documentsDir);
   const request = async (query: string, variables?: Record<string, unknown>, queryOptions: QueryOptions = {}) => {
