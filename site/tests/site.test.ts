@@ -250,8 +250,12 @@ describe('the built register site', () => {
       `query ($code: String!) { organizations(first: 100, filter: { regionCode: $code }) { edges { node { bin } } } }`,
       { code: region.code },
     );
-    expect(await open(`/kk/regions/${region.code}/`)).toBe(200);
-    const bins = await rowBins();
+    // Walk the region's pages, as the register's.
+    const bins: string[] = [];
+    for (let path: string | null = `/kk/regions/${region.code}/`; path; path = await nextPage()) {
+      expect(await open(path)).toBe(200);
+      bins.push(...(await rowBins()));
+    }
     expect(bins.sort()).toEqual(inRegion.organizations.edges.map((edge) => edge.node.bin).sort());
     // The regions index links to it.
     expect(await open('/kk/regions/')).toBe(200);

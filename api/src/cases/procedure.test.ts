@@ -351,13 +351,14 @@ describe.each(kinds)('the accreditation procedure on %s', (kind) => {
   });
 
   it('takes the interim self-assessment report from the representative, and then sends no reminder for it', async () => {
-    const standards = await api.db.prisma.standard.findMany({ where: { framework: { version: 1 } }, orderBy: { position: 'asc' } });
+    const caseRow = await api.db.prisma.accreditationCase.findUniqueOrThrow({ where: { number: current.number } });
+    current = { ...current, version: caseRow.version };
+    // One section per standard of the case's own version of the standards.
+    const standards = await api.db.prisma.standard.findMany({ where: { frameworkId: caseRow.frameworkId }, orderBy: { position: 'asc' } });
     const sections = standards.map((s) => ({ standardCode: s.code, findings: `Progress on ${s.code}.`, strengths: 'Partnerships.', recommendations: 'More.' }));
     const report = { language: 'KK', title: 'Аралық есеп', summary: 'Үш жылдағы даму.' };
     // Within the reminder window (60 days before 2030-01-20), on a Thursday.
     clock = new Date('2029-12-06T05:00:00Z');
-    const caseRow = await api.db.prisma.accreditationCase.findUniqueOrThrow({ where: { number: current.number } });
-    current = { ...current, version: caseRow.version };
 
     const byCoordinator = await step(coordinator, 'caseSubmitInterimReport', versioned({ ...report, sections }));
     expect(byCoordinator.userErrors[0]?.code).toBe('FORBIDDEN');

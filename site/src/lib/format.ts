@@ -89,7 +89,7 @@ export const registerPath = (page = 1): string => (page <= 1 ? 'register/' : `re
 export const statusPath = (status: AccreditationStatus, page = 1): string =>
   `register/status/${statusSlug(status)}/${page <= 1 ? '' : `${page}/`}`;
 export const organizationPath = (bin: string): string => `organizations/${bin}/`;
-export const regionPath = (code: string): string => `regions/${code}/`;
+export const regionPath = (code: string, page = 1): string => `regions/${code}/${page <= 1 ? '' : `${page}/`}`;
 export const reportPath = (id: string): string => `reports/${reportSlug(id)}/`;
 export const frameworkPath = (version: number): string => `standards/${version}/`;
 export const frameworkChangesPath = (version: number): string => `standards/${version}/changes/`;

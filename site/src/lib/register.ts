@@ -39,8 +39,18 @@ export function sortedOrganizations(lang: Lang, status?: AccreditationStatus): P
   return list;
 }
 
-export async function organizationsOfRegion(lang: Lang, code: string): Promise<Organization[]> {
-  return (await sortedOrganizations(lang)).filter((org) => org.region.code === code);
+const byRegion = new Map<string, Promise<Organization[]>>();
+
+/** One region's organizations, in the visitor's order; worked out once per language and region. */
+export function organizationsOfRegion(lang: Lang, code: string): Promise<Organization[]> {
+  const key = `${lang}:${code}`;
+  let list = byRegion.get(key);
+  if (!list) {
+    list = sortedOrganizations(lang).then((organizations) => organizations.filter((org) => org.region.code === code));
+    list.catch(() => byRegion.delete(key));
+    byRegion.set(key, list);
+  }
+  return list;
 }
 
 /** Page numbers of a list of `total` organizations: [1, 2, ...]. */
