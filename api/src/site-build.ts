@@ -39,6 +39,9 @@ export async function siteFingerprint(prisma: PrismaClient, graphqlUrl: string):
     // to a record (a suspension, a renewal, a corrected name) moves updatedAt.
     prisma.expert.aggregate({ _count: true, _max: { updatedAt: true } }),
     prisma.expert.findMany({ where: { status: 'CERTIFIED' }, select: { id: true, certificateValidUntil: true }, orderBy: { id: 'asc' } }),
+    // Seminars and guidance (/support/): a re-seed re-dates the demonstration events.
+    prisma.supportEvent.aggregate({ _count: true, _max: { updatedAt: true } }),
+    prisma.methodologicalMaterial.aggregate({ _count: true, _max: { updatedAt: true } }),
   ]);
   // Statuses depend on the day, and the site links to the API's address.
   return createHash('sha256')

@@ -749,6 +749,10 @@ describe('the register filter (on demand, /{lang}/register/filter)', () => {
     expect(pages).toBe(Math.ceil(expected.totalCount / PAGE_SIZE));
     expect(seen.sort()).toEqual(expected.bins);
     await expect(page.locator('[data-count]').innerText()).resolves.toBe(`Организаций: ${expected.totalCount}`);
+    // Another language sorts by other names: its link starts again from the first page.
+    const kazakh = new URL((await page.locator('.lang-switcher a[hreflang="kk"]').getAttribute('href'))!, siteUrl);
+    expect(kazakh.pathname).toBe('/kk/register/filter');
+    expect([...kazakh.searchParams.keys()]).toEqual(['language']);
     // Back one page with the `before` cursor: the page before the last one.
     await page.locator('.pagination a[rel="prev"]').click();
     expect(new URL(page.url()).searchParams.get('before')).toBeTruthy();
