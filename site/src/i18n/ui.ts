@@ -427,9 +427,9 @@ export const ui = {
   // Latest decisions
   latestDecisionsTitle: { kk: 'Соңғы шешімдер', ru: 'Последние решения', en: 'Latest decisions' },
   latestDecisionsLead: {
-    kk: 'Аккредиттеу кеңесінің соңғы {count} жарияланған шешімі, жаңалары бірінші.',
-    ru: 'Последние {count} опубликованных решений Аккредитационного совета, новые сначала.',
-    en: 'The latest {count} published decisions of the Accreditation Council, newest first.',
+    kk: 'Аккредиттеу кеңесінің соңғы {count} жарияланған шешімі, жарияланған күні бойынша, жаңалары бірінші.',
+    ru: 'Последние {count} опубликованных решений Аккредитационного совета по дате публикации, новые сначала.',
+    en: 'The latest {count} published decisions of the Accreditation Council, by date of publication, newest first.',
   },
   colDecisionNumber: { kk: 'Шешім нөмірі', ru: 'Номер решения', en: 'Decision number' },
   colOrganization: { kk: 'Ұйым', ru: 'Организация', en: 'Organization' },

@@ -4,6 +4,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { LANGS, OUTCOME_LABELS, REPORT_KIND_LABELS, pick, t, type Lang } from '../../i18n/ui.ts';
 import { loadOrganizations, loadReports } from '../../lib/api.ts';
+import { publishedDecisions } from '../../lib/decisions.ts';
 import { BUILT_AT, decisionAnchor, organizationPath, pagePath, reportPath } from '../../lib/format.ts';
 import { siteOrigin } from '../../lib/open-data.ts';
 
@@ -26,26 +27,25 @@ interface Entry {
 }
 const DEMO: Record<Lang, string> = { kk: 'демо', ru: 'демо', en: 'demo' };
 
+const byPublication = (a: Entry, b: Entry): number => Date.parse(b.publishedAt) - Date.parse(a.publishedAt);
+
 const escapeXml = (value: string): string =>
   value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export const GET: APIRoute = async ({ params, site }) => {
   const lang = params['lang'] as Lang;
   const origin = siteOrigin(site);
-  const decisions: Entry[] = (await loadOrganizations()).flatMap((org) => {
-    const page = origin + pagePath(lang, organizationPath(org.bin));
-    const name = pick(org.name, lang)?.text ?? org.bin;
-    return org.decisions.flatMap((decision) =>
-      decision.publishedAt
-        ? [{
-            id: `${page}#${decisionAnchor(decision.number)}`,
-            title: `${name}: ${OUTCOME_LABELS[decision.outcome][lang]} (${decision.number})${decision.isDemo ? ` [${DEMO[lang]}]` : ''}`,
-            publishedAt: decision.publishedAt,
-            link: page,
-            summary: pick(decision.summary, lang)?.text,
-          }]
-        : [],
-    );
+  // Decisions come in the site's one order (lib/decisions.ts: newest publication first).
+  const decisions: Entry[] = publishedDecisions(await loadOrganizations()).map(({ decision, organization }) => {
+    const page = origin + pagePath(lang, organizationPath(organization.bin));
+    const name = pick(organization.name, lang)?.text ?? organization.bin;
+    return {
+      id: `${page}#${decisionAnchor(decision.number)}`,
+      title: `${name}: ${OUTCOME_LABELS[decision.outcome][lang]} (${decision.number})${decision.isDemo ? ` [${DEMO[lang]}]` : ''}`,
+      publishedAt: decision.publishedAt!,
+      link: page,
+      summary: pick(decision.summary, lang)?.text,
+    };
   });
   const reports: Entry[] = (await loadReports()).flatMap((report) => {
     if (!report.publishedAt) return [];
@@ -59,9 +59,10 @@ export const GET: APIRoute = async ({ params, site }) => {
       summary: report.summary ?? undefined,
     }];
   });
-  const entries = [...decisions, ...reports].sort(
-    (a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt) || a.id.localeCompare(b.id),
-  );
+  // Reports in the same order (newest publication first, then by id); the merge sorts by time
+  // only, and the sort is stable, so decisions keep their order among themselves.
+  reports.sort((a, b) => byPublication(a, b) || a.id.localeCompare(b.id));
+  const entries = [...decisions, ...reports].sort(byPublication);
   const updated = entries[0]?.publishedAt ?? BUILT_AT.toISOString();
   const self = `${origin}${pagePath(lang)}feed.xml`;
   const xml = [
