@@ -1091,3 +1091,35 @@ describe('versions of the standards and what changed between them', () => {
     expect(await page.locator(`a[href="/en/standards/${report.frameworkVersion}/"]`).count()).toBe(1);
   });
 });
+
+describe('one order of published decisions', () => {
+  const anchorOf = (number: string) => `decision-${number.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+
+  it('lists decisions most recently published first, in the same order on the decisions page, in the feed and in the open data', async () => {
+    const data = await gql<{ decisions: { totalCount: number; nodes: { number: string; publishedAt: string }[] } }>(
+      `{ decisions(first: 100, filter: { includeSuperseded: true }) { totalCount nodes { number publishedAt } } }`,
+    );
+    expect(data.decisions.totalCount).toBeGreaterThan(1);
+    expect(data.decisions.totalCount, 'the seed fits one API page').toBeLessThanOrEqual(100);
+    const byPublication = [...data.decisions.nodes]
+      .sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt) || b.number.localeCompare(a.number))
+      .map((decision) => decision.number);
+
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await (await fetch(`${siteUrl}/open-data/decisions.csv`)).arrayBuffer());
+    const csvNumbers = (parseCsv(csv, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[]).map((row) => row['number']!);
+    expect(csvNumbers).toEqual(byPublication);
+    const json = (await (await fetch(`${siteUrl}/open-data/decisions.json`)).json()) as { data: { number: string }[] };
+    expect(json.data.map((row) => row.number)).toEqual(byPublication);
+
+    const feed = await (await fetch(`${siteUrl}/en/feed.xml`)).text();
+    const feedAnchors = [...feed.matchAll(/<id>[^<]*#(decision-[^<]+)<\/id>/g)].map((match) => match[1]);
+    expect(feedAnchors).toEqual(byPublication.map(anchorOf));
+
+    expect(await open('/en/decisions/')).toBe(200);
+    const rows = await page.locator('table.decisions-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-decision') ?? ''));
+    expect(rows).toEqual(byPublication.slice(0, 50));
+    // The page says when each was published, and the table reads in that order.
+    const published = await page.locator('table.decisions-table tbody tr td:first-child time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime') ?? ''));
+    expect(published).toEqual([...published].sort().reverse());
+  });
+});

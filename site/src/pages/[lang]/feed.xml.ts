@@ -12,12 +12,6 @@ export const prerender = true;
 
 export const getStaticPaths = (() => LANGS.map((lang) => ({ params: { lang } }))) satisfies GetStaticPaths;
 
-const FEED_TITLE: Record<Lang, string> = {
-  kk: 'Аккредиттеу туралы жарияланған шешімдер мен есептер',
-  ru: 'Опубликованные решения и отчёты об аккредитации',
-  en: 'Published accreditation decisions and reports',
-};
-
 interface Entry {
   id: string;
   title: string;
@@ -25,7 +19,6 @@ interface Entry {
   link: string;
   summary: string | undefined;
 }
-const DEMO: Record<Lang, string> = { kk: 'демо', ru: 'демо', en: 'demo' };
 
 const byPublication = (a: Entry, b: Entry): number => Date.parse(b.publishedAt) - Date.parse(a.publishedAt);
 
@@ -41,7 +34,7 @@ export const GET: APIRoute = async ({ params, site }) => {
     const name = pick(organization.name, lang)?.text ?? organization.bin;
     return {
       id: `${page}#${decisionAnchor(decision.number)}`,
-      title: `${name}: ${OUTCOME_LABELS[decision.outcome][lang]} (${decision.number})${decision.isDemo ? ` [${DEMO[lang]}]` : ''}`,
+      title: `${name}: ${OUTCOME_LABELS[decision.outcome][lang]} (${decision.number})${decision.isDemo ? ` [${t(lang, 'demoMark')}]` : ''}`,
       publishedAt: decision.publishedAt!,
       link: page,
       summary: pick(decision.summary, lang)?.text,
@@ -53,7 +46,7 @@ export const GET: APIRoute = async ({ params, site }) => {
     const name = pick(report.organization.name, lang)?.text ?? report.organization.bin;
     return [{
       id: page,
-      title: `${name}: ${REPORT_KIND_LABELS[report.kind][lang]} — ${report.title}${report.isDemo ? ` [${DEMO[lang]}]` : ''}`,
+      title: `${name}: ${REPORT_KIND_LABELS[report.kind][lang]} — ${report.title}${report.isDemo ? ` [${t(lang, 'demoMark')}]` : ''}`,
       publishedAt: report.publishedAt,
       link: page,
       summary: report.summary ?? undefined,
@@ -69,7 +62,7 @@ export const GET: APIRoute = async ({ params, site }) => {
     '<?xml version="1.0" encoding="utf-8"?>',
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${lang}">`,
     `<id>${escapeXml(self)}</id>`,
-    `<title>${escapeXml(`${FEED_TITLE[lang]} — ${t(lang, 'siteName')}`)}</title>`,
+    `<title>${escapeXml(`${t(lang, 'feedName')} — ${t(lang, 'siteName')}`)}</title>`,
     `<updated>${escapeXml(new Date(updated).toISOString())}</updated>`,
     `<link rel="self" type="application/atom+xml" href="${escapeXml(self)}"/>`,
     `<link rel="alternate" type="text/html" href="${escapeXml(origin + pagePath(lang))}"/>`,
