@@ -33,7 +33,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<R
 }
 
 /** The environment of a child process: this one's, without KZA_API_URL unless given. */
-export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
   delete env['KZA_API_URL'];
   return { ...env, ...extra };
