@@ -9,80 +9,21 @@
 // the register on a phone. Each page is measured RUNS times (KZA_LIGHTHOUSE_RUNS, default 3) and
 // the median run is reported (Lighthouse's own computeMedianRun), because a shared 2-core machine
 // makes single runs noisy.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { startTestApi } from '@kza/api/testing';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
+import { CHROMIUM, CHROMIUM_ARGS, buildSite, serveSite, siteDir } from './harness.ts';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const MIN_PERFORMANCE = 95;
 const MIN_ACCESSIBILITY = 100;
-const CHROMIUM = '/usr/bin/chromium';
 const RUNS = Math.max(1, Number(process.env['KZA_LIGHTHOUSE_RUNS'] ?? 3) || 3);
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-const siteDir = fileURLToPath(new URL('..', import.meta.url));
-const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 const outDir = join(siteDir, '.test-dist', `lighthouse-${process.pid}`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** This process's environment for a child, with the given variables. */
-function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  return { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...extra };
-}
-
-function build(apiUrl: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [astroBin, 'build', '--outDir', outDir], {
-      cwd: siteDir,
-      env: childEnv({ KZA_API_URL: apiUrl }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let log = '';
-    child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`astro build failed (${code}):\n${log}`))));
-  });
-}
-
-async function serve(apiUrl: string): Promise<{ server: ChildProcess; url: string }> {
-  const port = await freePort();
-  const server = spawn(process.execPath, [join(outDir, 'server', 'entry.mjs')], {
-    cwd: siteDir,
-    env: childEnv({ HOST: '127.0.0.1', PORT: String(port), KZA_API_URL: apiUrl }),
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`The site server exited (${server.exitCode})`);
-    try {
-      await fetch(`${url}/`);
-      return { server, url };
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  throw new Error(`The site server did not answer at ${url} within 20 s`);
-}
 
 /** The fields of an audit result printed here (Lighthouse's own audit type does not resolve outside its package). */
 interface AuditSummary {
@@ -105,11 +46,12 @@ try {
   if (!bin) throw new Error('The seeded register has no accredited organization');
 
   console.log('Building the site against the seeded API…');
-  await build(api.graphqlUrl);
-  const served = await serve(api.graphqlUrl);
+  const built = await buildSite(outDir, { KZA_API_URL: api.graphqlUrl });
+  if (built.code !== 0) throw new Error(`astro build failed (${built.code}):\n${built.output}`);
+  const served = await serveSite(outDir, { KZA_API_URL: api.graphqlUrl });
   server = served.server;
 
-  chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_FLAGS });
+  chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_ARGS });
   const pages = ['/en/', '/ru/register/', `/en/organizations/${bin}/`];
   const rows: { path: string; scores: Scores }[] = [];
   let version = '';

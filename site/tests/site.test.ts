@@ -1,30 +1,18 @@
 // The site as a visitor meets it: a real seeded API, a real `astro build` against it, the
 // built server (`node dist/server/entry.mjs`) and Debian's Chromium with JavaScript off.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { startTestApi, type TestApi } from '@kza/api/testing';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS, buildSite, freePort, serveSite, siteDir } from '../scripts/harness.ts';
 
-const siteDir = fileURLToPath(new URL('..', import.meta.url));
-const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 const outDir = join(siteDir, '.test-dist', `run-${process.pid}-${Date.now()}`);
 /** Small register pages so that the seeded organizations fill several of them. */
 const PAGE_SIZE = 10;
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const ACCREDITED_LABEL = { kk: 'Аккредиттелген', ru: 'Аккредитована', en: 'Accredited' } as const;
 
@@ -35,55 +23,6 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 const timings: Record<string, number> = {};
-
-interface RunResult {
-  code: number | null;
-  output: string;
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: siteDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
-}
-
-/** The environment of a child process: this one's, without KZA_API_URL unless given. */
-function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
-  delete env['KZA_API_URL'];
-  return { ...env, ...extra };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForServer(url: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The site server exited (${child.exitCode}):\n${log()}`);
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  throw new Error(`The site server did not answer at ${url} within 20 s:\n${log()}`);
-}
 
 async function gql<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
   const result = await api.query<T>(query, variables);
@@ -140,30 +79,19 @@ beforeAll(async () => {
   timings['api'] = Date.now() - started;
 
   started = Date.now();
-  const build = await run(process.execPath, [astroBin, 'build', '--outDir', outDir], childEnv({
-    KZA_API_URL: api.graphqlUrl,
-    KZA_REGISTER_PAGE_SIZE: String(PAGE_SIZE),
-  }));
+  const build = await buildSite(outDir, { KZA_API_URL: api.graphqlUrl, KZA_REGISTER_PAGE_SIZE: String(PAGE_SIZE) });
   timings['build'] = Date.now() - started;
   if (build.code !== 0) throw new Error(`astro build failed (${build.code}):\n${build.output}`);
 
   started = Date.now();
-  const port = await freePort();
-  let serverLog = '';
-  server = spawn(process.execPath, [join(outDir, 'server', 'entry.mjs')], {
-    cwd: siteDir,
-    // The page size is read again at run time by the on-demand filter route.
-    env: childEnv({ HOST: '127.0.0.1', PORT: String(port), KZA_API_URL: api.graphqlUrl, KZA_REGISTER_PAGE_SIZE: String(PAGE_SIZE) }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
-  server.stderr?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
-  siteUrl = `http://127.0.0.1:${port}`;
-  await waitForServer(`${siteUrl}/`, server, () => serverLog);
+  // The page size is read again at run time by the on-demand filter route.
+  const served = await serveSite(outDir, { KZA_API_URL: api.graphqlUrl, KZA_REGISTER_PAGE_SIZE: String(PAGE_SIZE) });
+  server = served.server;
+  siteUrl = served.url;
   timings['server'] = Date.now() - started;
 
   started = Date.now();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   // Every page is read with JavaScript off: nothing on the site may need it.
   context = await browser.newContext({ javaScriptEnabled: false });
   context.setDefaultTimeout(10_000);
@@ -657,7 +585,7 @@ describe('the built register site', () => {
   });
 
   it('refuses to build without KZA_API_URL, saying why', async () => {
-    const result = await run(process.execPath, [astroBin, 'build', '--outDir', join(outDir, 'unset')], childEnv({}));
+    const result = await buildSite(join(outDir, 'unset'), {});
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('KZA_API_URL is not set');
   });
@@ -771,24 +699,15 @@ describe('the register filter (on demand, /{lang}/register/filter)', () => {
     await expect(page.locator('main').innerText()).resolves.toContain('«after»');
 
     // The same build served with an API that does not answer.
-    const port = await freePort();
     const closed = await freePort();
-    let log = '';
-    const down = spawn(process.execPath, [join(outDir, 'server', 'entry.mjs')], {
-      cwd: siteDir,
-      env: childEnv({ HOST: '127.0.0.1', PORT: String(port), KZA_API_URL: `http://127.0.0.1:${closed}/graphql` }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    down.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    down.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    const down = await serveSite(outDir, { KZA_API_URL: `http://127.0.0.1:${closed}/graphql` });
     try {
-      await waitForServer(`http://127.0.0.1:${port}/`, down, () => log);
-      const response = await page.goto(`http://127.0.0.1:${port}/en/register/filter?status=accredited`);
+      const response = await page.goto(`${down.url}/en/register/filter?status=accredited`);
       expect(response?.status()).toBe(503);
       await expect(page.locator('main').innerText()).resolves.toContain('The register is not answering right now');
       await expect(page.locator('#filter-status').inputValue()).resolves.toBe('accredited');
     } finally {
-      down.kill('SIGTERM');
+      down.server.kill('SIGTERM');
     }
   });
 
@@ -1174,5 +1093,37 @@ describe('versions of the standards and what changed between them', () => {
     const slug = report.id.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
     expect(await open(`/en/reports/${slug}/`)).toBe(200);
     expect(await page.locator(`a[href="/en/standards/${report.frameworkVersion}/"]`).count()).toBe(1);
+  });
+});
+
+describe('one order of published decisions', () => {
+  const anchorOf = (number: string) => `decision-${number.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+
+  it('lists decisions most recently published first, in the same order on the decisions page, in the feed and in the open data', async () => {
+    const data = await gql<{ decisions: { totalCount: number; nodes: { number: string; publishedAt: string }[] } }>(
+      `{ decisions(first: 100, filter: { includeSuperseded: true }) { totalCount nodes { number publishedAt } } }`,
+    );
+    expect(data.decisions.totalCount).toBeGreaterThan(1);
+    expect(data.decisions.totalCount, 'the seed fits one API page').toBeLessThanOrEqual(100);
+    const byPublication = [...data.decisions.nodes]
+      .sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt) || b.number.localeCompare(a.number))
+      .map((decision) => decision.number);
+
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await (await fetch(`${siteUrl}/open-data/decisions.csv`)).arrayBuffer());
+    const csvNumbers = (parseCsv(csv, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[]).map((row) => row['number']!);
+    expect(csvNumbers).toEqual(byPublication);
+    const json = (await (await fetch(`${siteUrl}/open-data/decisions.json`)).json()) as { data: { number: string }[] };
+    expect(json.data.map((row) => row.number)).toEqual(byPublication);
+
+    const feed = await (await fetch(`${siteUrl}/en/feed.xml`)).text();
+    const feedAnchors = [...feed.matchAll(/<id>[^<]*#(decision-[^<]+)<\/id>/g)].map((match) => match[1]);
+    expect(feedAnchors).toEqual(byPublication.map(anchorOf));
+
+    expect(await open('/en/decisions/')).toBe(200);
+    const rows = await page.locator('table.decisions-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-decision') ?? ''));
+    expect(rows).toEqual(byPublication.slice(0, 50));
+    // The page says when each was published, and the table reads in that order.
+    const published = await page.locator('table.decisions-table tbody tr td:first-child time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime') ?? ''));
+    expect(published).toEqual([...published].sort().reverse());
   });
 });

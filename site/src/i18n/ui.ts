@@ -55,9 +55,9 @@ export const ui = {
   navVerify: { kk: 'Мәртебені тексеру', ru: 'Проверить статус', en: 'Check a status' },
   navOpenData: { kk: 'Ашық деректер', ru: 'Открытые данные', en: 'Open data' },
   feedTitle: {
-    kk: 'Жарияланған шешімдер (Atom)',
-    ru: 'Опубликованные решения (Atom)',
-    en: 'Published decisions (Atom)',
+    kk: 'Жарияланған шешімдер мен есептер (Atom)',
+    ru: 'Опубликованные решения и отчёты (Atom)',
+    en: 'Published decisions and reports (Atom)',
   },
   openDataTitle: { kk: 'Ашық деректер', ru: 'Открытые данные', en: 'Open data' },
   openDataLead: {
@@ -427,9 +427,9 @@ export const ui = {
   // Latest decisions
   latestDecisionsTitle: { kk: 'Соңғы шешімдер', ru: 'Последние решения', en: 'Latest decisions' },
   latestDecisionsLead: {
-    kk: 'Аккредиттеу кеңесінің соңғы {count} жарияланған шешімі, жаңалары бірінші.',
-    ru: 'Последние {count} опубликованных решений Аккредитационного совета, новые сначала.',
-    en: 'The latest {count} published decisions of the Accreditation Council, newest first.',
+    kk: 'Аккредиттеу кеңесінің соңғы {count} жарияланған шешімі, жарияланған күні бойынша, жаңалары бірінші.',
+    ru: 'Последние {count} опубликованных решений Аккредитационного совета по дате публикации, новые сначала.',
+    en: 'The latest {count} published decisions of the Accreditation Council, by date of publication, newest first.',
   },
   colDecisionNumber: { kk: 'Шешім нөмірі', ru: 'Номер решения', en: 'Decision number' },
   colOrganization: { kk: 'Ұйым', ru: 'Организация', en: 'Organization' },
@@ -738,6 +738,15 @@ export const ui = {
   changeDescription: { kk: 'Сипаттамасы өзгертілді.', ru: 'Изменено описание.', en: 'Description changed.' },
   changeCode: { kk: 'Коды өзгерді: {from} орнына {to}.', ru: 'Новый код: был {from}, стал {to}.', en: 'Code changed from {from} to {to}.' },
   nothingChanged: { kk: 'Өзгеріс жоқ.', ru: 'Изменений нет.', en: 'No changes.' },
+
+  // ---- Words that were written in the pages themselves: the feed's title, the trilingual pages' labels ----
+  feedName: {
+    kk: 'Аккредиттеу туралы жарияланған шешімдер мен есептер',
+    ru: 'Опубликованные решения и отчёты об аккредитации',
+    en: 'Published accreditation decisions and reports',
+  },
+  /** Marks a demonstration entry in the feed, where there is no badge: "[demo]". */
+  demoMark: { kk: 'демо', ru: 'демо', en: 'demo' },
 } satisfies Record<string, Strings>;
 
 /** The five stages of the procedure, in plain language: a title and what happens. */

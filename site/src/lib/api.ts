@@ -22,6 +22,11 @@ export type IsoDate = string;
 /** `DateTime` scalar: ISO 8601 with offset. */
 export type IsoDateTime = string;
 
+/** Every language of the API (of instruction, of experts' work), in the site's order. */
+export const LANGUAGES: readonly Language[] = ['KK', 'RU', 'EN'];
+/** Every level of education, from secondary up. */
+export const EDUCATION_LEVELS: readonly EducationLevel[] = ['SECONDARY', 'TECHNICAL_VOCATIONAL', 'POST_SECONDARY'];
+
 export const ACCREDITATION_STATUSES: readonly AccreditationStatus[] = [
   'ACCREDITED',
   'IN_PROGRESS',

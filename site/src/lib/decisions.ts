@@ -1,5 +1,5 @@
 // Published decisions gathered from the register (each organization's `decisions`), for the
-// latest-decisions page and the statistics.
+// latest-decisions page, the Atom feed, the open data and the statistics.
 import type { Decision, Organization } from './api.ts';
 
 export interface DecisionWithOrganization {
@@ -7,7 +7,13 @@ export interface DecisionWithOrganization {
   organization: Organization;
 }
 
-/** Every published decision (corrected ones included), newest first: by decision date, then publication, then number. */
+/**
+ * Every published decision (corrected ones included), in the site's one order of decisions:
+ * newest publication first, then the higher number first. By publication, not by decision date,
+ * because the page, the feed and the open data tell what was published when: a decision taken
+ * earlier but published today is news today. (Instants are compared as times, since the API's
+ * ISO strings may carry different offsets.)
+ */
 export function publishedDecisions(organizations: readonly Organization[]): DecisionWithOrganization[] {
   return organizations
     .flatMap((organization) =>
@@ -15,7 +21,6 @@ export function publishedDecisions(organizations: readonly Organization[]): Deci
     )
     .sort(
       (a, b) =>
-        b.decision.decisionDate.localeCompare(a.decision.decisionDate) ||
         Date.parse(b.decision.publishedAt!) - Date.parse(a.decision.publishedAt!) ||
         b.decision.number.localeCompare(a.decision.number),
     );

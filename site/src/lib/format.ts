@@ -7,18 +7,24 @@ export const TIME_ZONE = 'Asia/Almaty';
 /** The moment this build started; every static page says it was built then. */
 export const BUILT_AT = new Date();
 
-// Formatters are made once per language and kept: building an Intl.DateTimeFormat costs far
-// more than formatting with one, and a national-size build formats dates on every page.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let made = formatters.get(key);
+// Formatters are made once per language and options and kept: building an Intl formatter costs
+// far more than formatting with one, and a national-size build formats on every page.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function cached<Options, Made extends Intl.DateTimeFormat | Intl.NumberFormat>(
+  make: new (locale: string, options: Options) => Made,
+  locale: string,
+  options: Options,
+): Made {
+  const key = `${make.name}|${locale}|${JSON.stringify(options)}`;
+  let made = formatters.get(key) as Made | undefined;
   if (!made) {
-    made = new Intl.DateTimeFormat(locale, options);
+    made = new make(locale, options);
     formatters.set(key, made);
   }
   return made;
 }
+const formatter = (locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => cached(Intl.DateTimeFormat, locale, options);
+const numberFormatter = (locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat => cached(Intl.NumberFormat, locale, options);
 
 /** A `Date` scalar (YYYY-MM-DD, a calendar day) written out in the visitor's language. */
 export function formatDate(value: IsoDate, lang: Lang): string {
@@ -46,7 +52,7 @@ export function formatDateTimeRange(start: Date | string, end: Date | string, la
   const to = typeof end === 'string' ? new Date(end) : end;
   const endText =
     almatyDay(from) === almatyDay(to)
-      ? new Intl.DateTimeFormat(LOCALES[lang], { timeStyle: 'short', timeZone: TIME_ZONE }).format(to)
+      ? formatter(LOCALES[lang], { timeStyle: 'short', timeZone: TIME_ZONE }).format(to)
       : formatDateTime(to, lang);
   return `${formatDateTime(from, lang)} – ${endText}`;
 }
@@ -83,11 +89,12 @@ export function isoInAlmaty(value: Date): string {
 /** The path of a page in a language; `rest` has no leading slash and ends with one (or is ''). */
 export const pagePath = (lang: Lang, rest = ''): string => `/${lang}/${rest}`;
 
-export const statusSlug = (status: AccreditationStatus): string => status.toLowerCase();
+/** An API enum value as written in addresses: lower case (register/status/in_progress/, status=in_progress, language=kk). */
+export const enumSlug = (value: string): string => value.toLowerCase();
 
 export const registerPath = (page = 1): string => (page <= 1 ? 'register/' : `register/${page}/`);
 export const statusPath = (status: AccreditationStatus, page = 1): string =>
-  `register/status/${statusSlug(status)}/${page <= 1 ? '' : `${page}/`}`;
+  `register/status/${enumSlug(status)}/${page <= 1 ? '' : `${page}/`}`;
 export const organizationPath = (bin: string): string => `organizations/${bin}/`;
 export const regionPath = (code: string, page = 1): string => `regions/${code}/${page <= 1 ? '' : `${page}/`}`;
 export const reportPath = (id: string): string => `reports/${reportSlug(id)}/`;
@@ -105,6 +112,8 @@ export const standardAnchor = (code: string): string => `standard-${code.replace
 export const criterionAnchor = (code: string): string => `criterion-${code.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
 /** An id attribute for a decision, from its number. */
+export const decisionAnchor = (number: string): string => `decision-${number.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+
 /**
  * Where the site serves a report's attachment: named by its sha256 (so the address never
  * changes and never clashes), with the extension of its original name.
@@ -123,10 +132,8 @@ export function formatBytes(bytes: number, lang: Lang): string {
     value /= 1024;
     unit += 1;
   }
-  return new Intl.NumberFormat(LOCALES[lang], { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+  return numberFormatter(LOCALES[lang], { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
 }
-
-export const decisionAnchor = (number: string): string => `decision-${number.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
 // ---------------------------------------------------------------------------------------
 // Lists

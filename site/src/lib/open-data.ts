@@ -4,6 +4,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Lang } from '../i18n/ui.ts';
 import { loadOrganizations, loadReports } from './api.ts';
+import { publishedDecisions } from './decisions.ts';
 import { BUILT_AT, almatyDay, organizationPath, pagePath, reportPath } from './format.ts';
 
 type Strings = Record<Lang, string>;
@@ -134,24 +135,20 @@ export async function organizationRows(origin: string): Promise<Row[]> {
   }));
 }
 
+/** Published decisions in the order of `publishedDecisions`: newest publication first. */
 export async function decisionRows(): Promise<Row[]> {
-  const rows = (await loadOrganizations()).flatMap((org) =>
-    org.decisions
-      .filter((decision) => decision.publishedAt)
-      .map((decision) => ({
-        number: decision.number,
-        organization_bin: org.bin,
-        outcome: decision.outcome,
-        decision_date: decision.decisionDate,
-        valid_from: decision.validFrom,
-        valid_until: decision.validUntil,
-        published_at: decision.publishedAt,
-        supersedes: decision.supersedes?.number ?? null,
-        superseded_by: decision.supersededBy?.number ?? null,
-        is_demo: decision.isDemo,
-      })),
-  );
-  return rows.sort((a, b) => String(b.published_at).localeCompare(String(a.published_at)) || a.number.localeCompare(b.number));
+  return publishedDecisions(await loadOrganizations()).map(({ decision, organization }) => ({
+    number: decision.number,
+    organization_bin: organization.bin,
+    outcome: decision.outcome,
+    decision_date: decision.decisionDate,
+    valid_from: decision.validFrom,
+    valid_until: decision.validUntil,
+    published_at: decision.publishedAt,
+    supersedes: decision.supersedes?.number ?? null,
+    superseded_by: decision.supersededBy?.number ?? null,
+    is_demo: decision.isDemo,
+  }));
 }
 
 export async function reportRows(origin: string): Promise<Row[]> {

@@ -1,8 +1,10 @@
 // The register filter (/{lang}/register/filter?region=…&kind=…&level=…&status=…&language=…&q=…):
 // reading and checking its query parameters, and writing its addresses. Pure functions, no I/O.
-import { KIND_LABELS, LEVEL_LABELS, type Lang } from '../i18n/ui.ts';
+import { KIND_LABELS, type Lang } from '../i18n/ui.ts';
 import {
   ACCREDITATION_STATUSES,
+  EDUCATION_LEVELS,
+  LANGUAGES,
   type AccreditationStatus,
   type CursorPosition,
   type EducationLevel,
@@ -11,10 +13,9 @@ import {
   type OrganizationKind,
   type OrganizationOrderField,
 } from './api.ts';
+import { enumSlug } from './format.ts';
 
 export const ORGANIZATION_KINDS = Object.keys(KIND_LABELS) as OrganizationKind[];
-export const EDUCATION_LEVELS = Object.keys(LEVEL_LABELS) as EducationLevel[];
-export const INSTRUCTION_LANGUAGES: readonly Language[] = ['KK', 'RU', 'EN'];
 
 /** The longest text search accepted (the API would take more; nobody types more). */
 export const MAX_SEARCH_LENGTH = 100;
@@ -44,11 +45,8 @@ export interface ParsedFilter {
   problems: ParamProblem[];
 }
 
-/** Enum values are written in lower case in addresses: status=in_progress, language=kk. */
-export const slug = (value: string): string => value.toLowerCase();
-
 function fromSlug<T extends string>(allowed: readonly T[], raw: string): T | undefined {
-  return allowed.find((value) => slug(value) === raw.toLowerCase());
+  return allowed.find((value) => enumSlug(value) === raw.toLowerCase());
 }
 
 /** Relay cursors are base64: anything else is refused before it reaches the API. */
@@ -69,7 +67,7 @@ export function parseFilter(params: URLSearchParams): ParsedFilter {
     ['kind', ORGANIZATION_KINDS],
     ['level', EDUCATION_LEVELS],
     ['status', ACCREDITATION_STATUSES],
-    ['language', INSTRUCTION_LANGUAGES],
+    ['language', LANGUAGES],
   ] as const;
   for (const [param, allowed] of enums) {
     const raw = read(param);
@@ -117,7 +115,7 @@ export function filterHref(lang: Lang, values: FilterValues, position: CursorPos
   const query = new URLSearchParams();
   for (const param of FILTER_PARAMS) {
     const value = values[param];
-    if (value) query.set(param, param === 'region' || param === 'q' ? value : slug(value));
+    if (value) query.set(param, param === 'region' || param === 'q' ? value : enumSlug(value));
   }
   if ('after' in position) query.set('after', position.after);
   if ('before' in position) query.set('before', position.before);

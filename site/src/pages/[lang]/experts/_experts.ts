@@ -2,24 +2,22 @@
 // alphabet, narrowed by working language or level, cut into pages. Files starting with "_"
 // are not pages (Astro skips them).
 import { plain, type Lang } from '../../../i18n/ui.ts';
-import { loadCertifiedExperts, type CertifiedExpert, type EducationLevel, type Language } from '../../../lib/api.ts';
+import { EDUCATION_LEVELS, LANGUAGES, loadCertifiedExperts, type CertifiedExpert, type EducationLevel, type Language } from '../../../lib/api.ts';
 import { sortByText } from '../../../lib/format.ts';
-
-export const EXPERT_LANGUAGES: readonly Language[] = ['KK', 'RU', 'EN'];
-export const EXPERT_LEVELS: readonly EducationLevel[] = ['SECONDARY', 'TECHNICAL_VOCATIONAL', 'POST_SECONDARY'];
 
 /** A filter is a pre-built page: /ru/experts/language/kk/, /ru/experts/level/secondary/. */
 export type ExpertFilter = { kind: 'language'; value: Language } | { kind: 'level'; value: EducationLevel };
 
+/** Expert filter pages are paths, where words are joined by hyphens: level/technical-vocational/. */
 export const filterSlug = (value: string): string => value.toLowerCase().replace(/_/g, '-');
 
 export function languageFilter(slug: string | undefined): ExpertFilter | undefined {
-  const value = EXPERT_LANGUAGES.find((language) => filterSlug(language) === slug);
+  const value = LANGUAGES.find((language) => filterSlug(language) === slug);
   return value ? { kind: 'language', value } : undefined;
 }
 
 export function levelFilter(slug: string | undefined): ExpertFilter | undefined {
-  const value = EXPERT_LEVELS.find((level) => filterSlug(level) === slug);
+  const value = EDUCATION_LEVELS.find((level) => filterSlug(level) === slug);
   return value ? { kind: 'level', value } : undefined;
 }
 
