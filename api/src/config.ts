@@ -37,8 +37,6 @@ export interface AppConfig {
   teamFormation: TeamFormationConfig;
   /** Hours of professional development a certified expert owes per calendar year (KZA_EXPERT_YEARLY_HOURS, default 36). */
   expertYearlyHours: number;
-  /** Ethics code version certification and renewal need acknowledged (KZA_ETHICS_CODE_VERSION). */
-  ethicsCodeVersion: string;
 }
 
 export interface TeamFormationConfig {
@@ -118,6 +116,9 @@ export function expertYearlyHours(env: NodeJS.ProcessEnv = process.env): number 
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  // The ethics code version is read where it is needed (currentEthicsCodeVersion); a bad
+  // value stops the server at start, not at the first certification.
+  currentEthicsCodeVersion(env);
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(repositoryRoot, env.KZA_DATA_DIR || '.data/pglite'),
@@ -136,6 +137,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxUploadBytes: uploadLimit(env),
     teamFormation: teamFormationConfig(env),
     expertYearlyHours: expertYearlyHours(env),
-    ethicsCodeVersion: currentEthicsCodeVersion(env),
   };
 }

@@ -175,6 +175,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       resolveViewer: (req) => resolveViewer(db.prisma, req.headers.authorization, now(), auth),
       logger,
       now,
+      onRegisterChanged: options.onRegisterChanged,
     }),
   );
 

@@ -62,6 +62,12 @@ const ATTACHMENT_PDF = new TextEncoder().encode(
     '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 let attachment: { sha256: string; fileName: string; reportSlug: string };
+/** A guide uploaded as a file, not a link; the site serves it like a report's attachment. */
+const MATERIAL_PDF = new TextEncoder().encode(
+  '%PDF-1.4\n% a methodological guide\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+let materialFile: { sha256: string };
 
 beforeAll(async () => {
   let started = Date.now();
@@ -76,6 +82,12 @@ beforeAll(async () => {
   const withAttachment = listed.reports.nodes.find((node) => node.documents.some((document) => document.sha256 === attached.sha256));
   if (!withAttachment) throw new Error('The API does not list the attachment with its published report');
   attachment = { sha256: attached.sha256, fileName, reportSlug: withAttachment.id.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '') };
+  // And one published material is an uploaded file (the seeded ones are links).
+  const guide = await api.db.prisma.methodologicalMaterial.create({
+    data: { kind: 'GUIDE', titleKk: 'Өзін-өзі бағалау нұсқаулығы', titleRu: 'Руководство по самооценке', titleEn: 'Self-assessment guide', language: 'RU', publishedAt: new Date() },
+  });
+  const guideFile = await api.attachToMaterial(guide.id, { fileName: 'Руководство.pdf', mediaType: 'application/pdf', content: MATERIAL_PDF });
+  materialFile = { sha256: guideFile.sha256 };
   timings['api'] = Date.now() - started;
 
   started = Date.now();
@@ -986,7 +998,7 @@ describe('seminars and guidance', () => {
     const upcoming = data.upcoming.nodes.find((event) => !event.isCancelled);
     const cancelled = data.upcoming.nodes.find((event) => event.isCancelled);
     const past = data.all.nodes.find((event) => Date.parse(event.endsAt) < Date.now());
-    const material = data.methodologicalMaterials.nodes[0];
+    const material = data.methodologicalMaterials.nodes.find((node) => node.downloadUrl.startsWith('https://'));
     expect(upcoming && cancelled && past && material, 'the seed has an upcoming, a cancelled and a past event, and a material').toBeTruthy();
 
     const cancelledWords = { kk: 'Тоқтатылды', ru: 'Отменено', en: 'Cancelled' } as const;
@@ -1006,6 +1018,23 @@ describe('seminars and guidance', () => {
       // The menu leads here, marked as the current section.
       await expect(page.locator(`.main-nav a[href="/${lang}/support/"]`).getAttribute('aria-current')).resolves.toBe('page');
     }
+  });
+
+  it('links a material uploaded as a file to the site’s own copy, served byte for byte', async () => {
+    const data = await gql<{ methodologicalMaterials: { nodes: { id: string; document: { sha256: string } | null }[] } }>(
+      `{ methodologicalMaterials(first: 100) { nodes { id document { sha256 } } } }`,
+    );
+    const guide = data.methodologicalMaterials.nodes.find((node) => node.document?.sha256 === materialFile.sha256);
+    expect(guide, 'the API lists the published material with its file').toBeTruthy();
+    for (const lang of ['kk', 'ru', 'en'] as const) {
+      expect(await open(`/${lang}/support/`)).toBe(200);
+      const link = page.locator(`[data-material="${guide!.id}"] a`);
+      await expect(link.getAttribute('href')).resolves.toBe(`/files/${materialFile.sha256}.pdf`);
+    }
+    const response = await fetch(`${siteUrl}/files/${materialFile.sha256}.pdf`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(MATERIAL_PDF);
   });
 });
 

@@ -8,7 +8,10 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { CaseStage, DecisionOutcome, EducationLevel, Language, OrganizationKind, ProgrammeType } from '../generated/prisma/enums.ts';
 import { appendAuditEvents, systemActor } from '../audit/trail.ts';
 import { binCheckDigit } from '../organizations/bin.ts';
-import { fromIsoDate, todayInKazakhstan, toIsoDate } from '../shared/dates.ts';
+import { addDays, addYears } from '../jobs/calendar.ts';
+import { chunks } from '../shared/chunks.ts';
+import { fromIsoDate, todayInKazakhstan } from '../shared/dates.ts';
+import { seededRandom } from '../shared/random.ts';
 
 /** Population of each region in thousands (Bureau of National Statistics, early 2024, rounded). */
 const POPULATION: Record<string, number> = {
@@ -52,18 +55,6 @@ export interface GeneratedRegister {
   reports: number;
 }
 
-/** A small deterministic generator, so that two runs of the benchmark build the same register. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** The value whose share contains r (0 <= r < 1); the shares add up to 1. */
 function pick<T>(shares: { value: T; share: number }[], r: number): T {
   let sum = 0;
@@ -83,17 +74,6 @@ function* benchmarkBins(): Generator<string> {
   }
 }
 
-function addYears(isoDate: string, years: number, days = 0): string {
-  const date = fromIsoDate(isoDate);
-  date.setUTCFullYear(date.getUTCFullYear() + years);
-  date.setUTCDate(date.getUTCDate() + days);
-  return toIsoDate(date);
-}
-
-async function inBatches<T>(rows: T[], write: (batch: T[]) => Promise<unknown>): Promise<void> {
-  for (let start = 0; start < rows.length; start += BATCH) await write(rows.slice(start, start + BATCH));
-}
-
 /**
  * Adds generated organizations until the register holds `total` (the seeded ones count),
  * with createMany in batches of 1,000 rows.
@@ -101,7 +81,8 @@ async function inBatches<T>(rows: T[], write: (batch: T[]) => Promise<unknown>):
 export async function generateNationalRegister(prisma: PrismaClient, total: number): Promise<GeneratedRegister> {
   const existing = await prisma.organization.count();
   const count = Math.max(0, total - existing);
-  const next = random(20_261_203);
+  // Deterministic, so that two runs of the benchmark build the same register.
+  const next = seededRandom(20_261_203);
   const regions = await prisma.region.findMany({ select: { id: true, code: true, centre: true, nameRu: true } });
   const framework = await prisma.standardFramework.findFirst({
     where: { status: 'ACTIVE' },
@@ -212,7 +193,7 @@ export async function generateNationalRegister(prisma: PrismaClient, total: numb
       const caseId = `bench-case-${n}`;
       const caseNumber = `BENCH-${String(n).padStart(5, '0')}`;
       if (r >= DECIDED_SHARE) {
-        cases.push({ id: caseId, number: caseNumber, organizationId: id, frameworkId: framework.id, stage: 'EXTERNAL_VISIT', submittedAt: fromIsoDate(addYears(today, 0, -120)), isDemo: true });
+        cases.push({ id: caseId, number: caseNumber, organizationId: id, frameworkId: framework.id, stage: 'EXTERNAL_VISIT', submittedAt: fromIsoDate(addDays(today, -120)), isDemo: true });
         continue;
       }
       const o = next();
@@ -220,11 +201,11 @@ export async function generateNationalRegister(prisma: PrismaClient, total: numb
       const expired = outcome === 'ACCREDITED' && o < REFUSED_SHARE + EXPIRED_SHARE;
       // Accredited: decided within the validity period; expired: before it; refused: in the last three years.
       const yearsAgo = expired ? framework.validityYears + 1 : outcome === 'REFUSED' ? 1 : 0;
-      const decisionDate = addYears(today, -yearsAgo - Math.floor(next() * 3), -Math.floor(next() * 300));
-      const validUntil = outcome === 'ACCREDITED' ? addYears(decisionDate, framework.validityYears, -1) : null;
+      const decisionDate = addDays(addYears(today, -yearsAgo - Math.floor(next() * 3)), -Math.floor(next() * 300));
+      const validUntil = outcome === 'ACCREDITED' ? addDays(addYears(decisionDate, framework.validityYears), -1) : null;
       const stage: CaseStage = outcome === 'REFUSED' ? 'DECIDED' : expired ? 'RE_ACCREDITATION_DUE' : 'POST_ACCREDITATION';
       cases.push({ id: caseId, number: caseNumber, organizationId: id, frameworkId: framework.id, stage, submittedAt: fromIsoDate(addYears(decisionDate, -1)), isDemo: true });
-      const publishedAt = new Date(`${addYears(decisionDate, 0, 3)}T10:00:00Z`);
+      const publishedAt = new Date(`${addDays(decisionDate, 3)}T10:00:00Z`);
       decisions.push({
         id: `bench-decision-${n}`,
         number: `BENCH-D-${String(n).padStart(5, '0')}`,
@@ -268,12 +249,12 @@ export async function generateNationalRegister(prisma: PrismaClient, total: numb
     }
   }
 
-  await inBatches(organizations, (batch) => prisma.organization.createMany({ data: batch }));
-  await inBatches(cases, (batch) => prisma.accreditationCase.createMany({ data: batch }));
-  await inBatches(decisions, (batch) => prisma.decision.createMany({ data: batch }));
+  for (const batch of chunks(organizations, BATCH)) await prisma.organization.createMany({ data: batch });
+  for (const batch of chunks(cases, BATCH)) await prisma.accreditationCase.createMany({ data: batch });
+  for (const batch of chunks(decisions, BATCH)) await prisma.decision.createMany({ data: batch });
   // The public decision history is read from the audit trail, as for real publications.
-  await inBatches(decisions, (batch) =>
-    prisma.$transaction((tx) =>
+  for (const batch of chunks(decisions, BATCH)) {
+    await prisma.$transaction((tx) =>
       appendAuditEvents(
         tx,
         batch.map((decision) => ({
@@ -286,9 +267,9 @@ export async function generateNationalRegister(prisma: PrismaClient, total: numb
           at: decision.publishedAt,
         })),
       ),
-    ),
-  );
-  await inBatches(reports, (batch) => prisma.report.createMany({ data: batch }));
-  await inBatches(sections, (batch) => prisma.reportSection.createMany({ data: batch }));
+    );
+  }
+  for (const batch of chunks(reports, BATCH)) await prisma.report.createMany({ data: batch });
+  for (const batch of chunks(sections, BATCH)) await prisma.reportSection.createMany({ data: batch });
   return { organizations: count, schools, colleges: count - schools, cases: cases.length, decisions: decisions.length, reports: reports.length };
 }

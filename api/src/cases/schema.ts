@@ -1,5 +1,6 @@
 // Accreditation cases over GraphQL: the case as its participants see it, and the steps of
 // the procedure up to the Council (the Council's steps are in council/schema.ts).
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { CaseStage, CriterionJudgement, Language, TeamRole, TeamStatus } from '../generated/prisma/enums.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { assertPageSize, builder, connectionTypeOptions } from '../graphql/builder.ts';
@@ -112,7 +113,7 @@ const OrderMemberRef = builder.objectRef<OrderMember>('ExpertTeamOrderMember').i
   // Reached only through an ExpertTeamOrder, which is checked against the viewer's cases.
   authScopes: { signedIn: true },
   fields: (t) => ({
-    userId: t.string({ description: 'Global identifier of the expert (a User).', resolve: (m) => Buffer.from(`User:${m.userId}`).toString('base64') }),
+    userId: t.string({ description: 'Global identifier of the expert (a User).', resolve: (m) => encodeGlobalID('User', m.userId) }),
     displayName: t.exposeString('displayName', { description: 'Name of the expert when the order was made.' }),
     role: t.field({ type: TeamRoleEnum, description: 'Lead expert or member.', resolve: (m) => m.role }),
   }),
@@ -618,7 +619,7 @@ builder.mutationFields((t) => ({
         const previous = await tx.criterionRating.findUnique({ where: key, select: { judgement: true } });
         await tx.criterionRating.upsert({ where: key, create: { caseId: found.id, criterionId: criterion.id, ...data }, update: data });
         // Through the common step: the version moves on and the rating is audited like any change.
-        await applyStep(tx, ctx, found, input.expectedVersion ?? found.version, {
+        await applyStep(tx, ctx, found, input.expectedVersion ?? null, {
           action: 'rateCriterion',
           details: { criterionCode: criterion.code, judgement: data.judgement, previousJudgement: previous?.judgement ?? null },
         });

@@ -111,22 +111,25 @@ export interface StepOptions {
 /**
  * Applies a step to a case already loaded and checked: moves the stage (when the step
  * does), increments the version only if nobody else did first, audits and notifies.
+ * `expectedVersion` null (a step whose version is optional and was not sent): the version
+ * moves on whatever others did meanwhile, as long as the case is still at the stage it was
+ * checked at.
  */
 export async function applyStep(
   tx: Prisma.TransactionClient,
   ctx: GraphQLContext,
   found: CaseRow,
-  expectedVersion: number,
+  expectedVersion: number | null,
   options: StepOptions,
 ): Promise<void> {
   const transition = transitions[options.action];
   const stage: CaseStage = transition.to ?? found.stage;
   const updated = await tx.accreditationCase.updateMany({
-    where: { id: found.id, version: expectedVersion },
+    where: expectedVersion === null ? { id: found.id, stage: found.stage } : { id: found.id, version: expectedVersion },
     data: { ...options.data, stage, version: { increment: 1 } },
   });
+  const current = await tx.accreditationCase.findUniqueOrThrow({ where: { id: found.id }, select: { version: true } });
   if (updated.count === 0) {
-    const current = await tx.accreditationCase.findUniqueOrThrow({ where: { id: found.id }, select: { version: true } });
     throw new BusinessRuleError(
       userError(
         'expectedVersion',
@@ -142,8 +145,8 @@ export async function applyStep(
       action: `case.${options.action}`,
       subjectType: 'AccreditationCase',
       subjectId: found.id,
-      before: { stage: found.stage, version: found.version },
-      after: { stage, version: found.version + 1, ...options.details },
+      before: { stage: found.stage, version: current.version - 1 },
+      after: { stage, version: current.version, ...options.details },
     },
     ctx.now,
   );

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { encodeGlobalID } from '@pothos/plugin-relay';
+import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/trail.ts';
 import { generateApiToken } from '../auth/tokens.ts';
@@ -358,5 +358,104 @@ describe.each(kinds)('documents on %s', (kind) => {
     });
     expect(json.status).toBe(415);
     expect(await temporaryFiles()).toEqual([]);
+  });
+
+  it('lets a WRITE_CASES-only token upload to a case its owner’s roles allow, though it may not read the case', async () => {
+    const secret = generateApiToken();
+    await api.db.prisma.apiToken.create({
+      data: { userId: representativeA.id, name: 'write only', scopes: ['WRITE_CASES'], prefix: secret.prefix, tokenHash: secret.tokenHash },
+    });
+    const writeOnly: TestUser = { ...representativeA, token: secret.token };
+    const uploaded = await uploadOk(writeOnly, { caseId: caseA, kind: 'EVIDENCE' }, minimalPdf('write-only token'));
+    // Reading still needs READ_CASES; another organization's case stays closed.
+    expect((await download(uploaded.id, writeOnly)).status).toBe(404);
+    const refused = await upload(writeOnly, { caseId: caseB, kind: 'EVIDENCE' }, minimalPdf('write-only token, case B'));
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as ErrorBody).error.code).toBe('FORBIDDEN');
+  });
+
+  it('files a document as a methodological material’s, public once the material is published', async () => {
+    const created = await api.query<{ methodologicalMaterialCreate: { material: { id: string } } }>(
+      `mutation { methodologicalMaterialCreate(input: { kind: GUIDE, titleKk: "Нұсқаулық", titleRu: "Руководство", language: RU }) { material { id } } }`,
+      {},
+      { token: coordinator.token },
+    );
+    const materialId = created.data!.methodologicalMaterialCreate.material.id;
+    const uploadToMaterial = (user: TestUser | null, content: Buffer, fields: Record<string, string> = {}) => {
+      const form = new FormData();
+      form.append('materialId', materialId);
+      for (const [name, value] of Object.entries(fields)) form.append(name, value);
+      form.append('file', new Blob([new Uint8Array(content)], { type: 'application/pdf' }), 'guide.pdf');
+      return fetch(`${api.url}/documents`, { method: 'POST', headers: auth(user), body: form });
+    };
+    const pdf = minimalPdf('material guide');
+
+    expect((await uploadToMaterial(representativeA, pdf)).status).toBe(403);
+    expect((await uploadToMaterial(coordinator, pdf, { kind: 'EVIDENCE' })).status).toBe(400);
+    const response = await uploadToMaterial(coordinator, pdf);
+    expect(response.status).toBe(201);
+    const uploaded = (await response.json()) as UploadBody;
+    expect(uploaded.sha256).toBe(sha256(pdf));
+
+    // Attached at once; hidden from the public while the material is a draft.
+    const MATERIAL = `query ($id: ID!) { node(id: $id) { ... on MethodologicalMaterial { version downloadUrl document { id sha256 kind } } } }`;
+    const read = await api.query<{ node: { version: number; downloadUrl: string; document: { id: string; sha256: string; kind: string } } }>(
+      MATERIAL,
+      { id: materialId },
+      { token: coordinator.token },
+    );
+    expect(read.data!.node.document).toEqual({ id: uploaded.id, sha256: sha256(pdf), kind: 'OTHER' });
+    expect(read.data!.node.downloadUrl).toBe(`/documents/${encodeURIComponent(uploaded.id)}`);
+    expect((await download(uploaded.id, null)).status).toBe(404);
+
+    const audited = await api.db.prisma.auditEvent.findMany({
+      where: { action: { in: ['document.upload', 'methodological-material.attach-document'] }, subjectId: { in: [decodeGlobalID(uploaded.id).id, decodeGlobalID(materialId).id] } },
+      orderBy: { sequence: 'asc' },
+      select: { action: true, after: true },
+    });
+    expect(audited.map((event) => event.action)).toEqual(['document.upload', 'methodological-material.attach-document']);
+    expect(audited[0]!.after).toMatchObject({ materialId: decodeGlobalID(materialId).id, caseId: null, kind: 'OTHER' });
+
+    const published = await api.query<{ methodologicalMaterialPublish: { userErrors: unknown[] } }>(
+      `mutation ($input: MethodologicalMaterialStepInput!) { methodologicalMaterialPublish(input: $input) { userErrors { code } } }`,
+      { input: { materialId, expectedVersion: read.data!.node.version } },
+      { token: coordinator.token },
+    );
+    expect(published.data!.methodologicalMaterialPublish.userErrors).toEqual([]);
+    const anonymous = await download(uploaded.id, null);
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(Buffer.from(await anonymous.arrayBuffer()).equals(pdf)).toBe(true);
+    expect((await verifyAuditChain(api.db.prisma)).ok).toBe(true);
+  });
+
+  it('sets and removes a material’s document with methodologicalMaterialUpdate, never to a case’s document', async () => {
+    const created = await api.query<{ methodologicalMaterialCreate: { material: { id: string } } }>(
+      `mutation { methodologicalMaterialCreate(input: { kind: CHECKLIST, titleKk: "Тізім", titleRu: "Чек-лист", language: KK }) { material { id } } }`,
+      {},
+      { token: coordinator.token },
+    );
+    const materialId = created.data!.methodologicalMaterialCreate.material.id;
+    const form = new FormData();
+    form.append('materialId', materialId);
+    form.append('file', new Blob([new Uint8Array(minimalPdf('checklist'))], { type: 'application/pdf' }), 'checklist.pdf');
+    const uploaded = (await (await fetch(`${api.url}/documents`, { method: 'POST', headers: auth(coordinator), body: form })).json()) as UploadBody;
+    const caseDocument = await uploadOk(coordinator, { caseId: caseA, kind: 'OTHER' }, minimalPdf('a case file'));
+
+    type Update = { methodologicalMaterialUpdate: { material: { version: number; document: { id: string } | null } | null; userErrors: { field: string[]; code: string }[] } };
+    const UPDATE = `mutation ($input: MethodologicalMaterialUpdateInput!) {
+      methodologicalMaterialUpdate(input: $input) { material { version document { id } } userErrors { field code } } }`;
+    const update = (input: Record<string, unknown>) => api.query<Update>(UPDATE, { input: { materialId, ...input } }, { token: coordinator.token });
+
+    const removed = await update({ expectedVersion: 2, removeDocument: true });
+    expect(removed.data!.methodologicalMaterialUpdate.userErrors).toEqual([]);
+    expect(removed.data!.methodologicalMaterialUpdate.material).toMatchObject({ version: 3, document: null });
+
+    const caseFile = await update({ expectedVersion: 3, documentId: caseDocument.id });
+    expect(caseFile.data!.methodologicalMaterialUpdate.userErrors).toEqual([{ field: ['input', 'documentId'], code: 'NOT_FOUND' }]);
+
+    const set = await update({ expectedVersion: 3, documentId: uploaded.id });
+    expect(set.data!.methodologicalMaterialUpdate.userErrors).toEqual([]);
+    expect(set.data!.methodologicalMaterialUpdate.material).toMatchObject({ version: 4, document: { id: uploaded.id } });
   });
 });

@@ -1,16 +1,19 @@
 // Document upload and download over plain HTTP beside GraphQL (files do not belong in
 // JSON):
-//   POST /documents       multipart/form-data: caseId, kind, optional reportId, then file
+//   POST /documents       multipart/form-data: caseId, kind, optional reportId, then file;
+//                         or materialId, optional kind (OTHER), then file: the file of a
+//                         methodological material (COORDINATOR or ADMIN), replacing the
+//                         material's earlier document or external link
 //   GET  /documents/:id   the file, for whoever may see it (documents/access.ts)
 import { pipeline } from 'node:stream/promises';
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import cors from 'cors';
 import { GraphQLError } from 'graphql';
 import express, { type Request, type Response, type Router } from 'express';
-import { visibleCasesWhere } from '../cases/access.ts';
+import { casesOfRolesWhere } from '../cases/access.ts';
 import { appendAuditEvent, actorOf } from '../audit/trail.ts';
 import { tokenAllows } from '../auth/scopes.ts';
-import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import type { MethodologicalMaterial, Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { DocumentKind } from '../generated/prisma/enums.ts';
 import { isStaff, type SignedInViewer, type Viewer } from '../graphql/context.ts';
 import type { Logger } from '../shared/logger.ts';
@@ -19,6 +22,7 @@ import { acceptedTypesDescription, detectDocumentType } from './content-type.ts'
 import { contentDisposition, sanitiseFileName } from './file-names.ts';
 import { discardRestOfBody, HttpError, sendError } from './http-errors.ts';
 import { receiveUpload, tooLarge } from './multipart.ts';
+import { mayManageSupport } from '../support/schema.ts';
 import { DOCUMENT_TYPENAME, documentDownloadPath } from './schema.ts';
 import type { DocumentStorage } from './storage.ts';
 
@@ -33,11 +37,14 @@ export interface DocumentRoutesOptions {
   resolveViewer: ViewerResolver;
   logger: Logger;
   now?: () => Date;
+  /** Called after a change the public register shows (a published material's new file). */
+  onRegisterChanged?: () => void;
 }
 
 /** Global ID type names of the objects an upload refers to. */
 const CASE_TYPENAME = 'AccreditationCase';
 const REPORT_TYPENAME = 'Report';
+const MATERIAL_TYPENAME = 'MethodologicalMaterial';
 
 /** Room for the form fields and part headers around the file in a multipart body. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
@@ -121,13 +128,13 @@ export function documentsRouter(options: DocumentRoutesOptions): Router {
         // file, should the transaction fail, costs only disk space).
         await staged.commit();
         const at = now();
-        const document = await prisma.$transaction(async (tx) => {
+        const { document, publicChange } = await prisma.$transaction(async (tx) => {
           // Again, inside the transaction: a long upload leaves time for roles or teams to change.
-          await authoriseUpload(tx, viewer, input);
+          const material = await authoriseUpload(tx, viewer, input);
           const created = await tx.document.create({
             data: {
-              caseId: input.caseId,
-              reportId: input.reportId,
+              caseId: input.target === 'case' ? input.caseId : null,
+              reportId: input.target === 'case' ? input.reportId : null,
               kind: input.kind,
               fileName,
               mediaType: type.mediaType,
@@ -147,6 +154,7 @@ export function documentsRouter(options: DocumentRoutesOptions): Router {
               after: {
                 caseId: created.caseId,
                 reportId: created.reportId,
+                materialId: material?.id ?? null,
                 kind: created.kind,
                 fileName: created.fileName,
                 mediaType: created.mediaType,
@@ -156,8 +164,28 @@ export function documentsRouter(options: DocumentRoutesOptions): Router {
             },
             at,
           );
-          return created;
+          if (material) {
+            // The material becomes this file: an earlier file or link is replaced (the audit keeps it).
+            const saved = await tx.methodologicalMaterial.update({
+              where: { id: material.id },
+              data: { documentId: created.id, externalUrl: null, version: { increment: 1 } },
+            });
+            await appendAuditEvent(
+              tx,
+              {
+                actor: actorOf(viewer),
+                action: 'methodological-material.attach-document',
+                subjectType: 'MethodologicalMaterial',
+                subjectId: material.id,
+                before: { documentId: material.documentId, externalUrl: material.externalUrl, version: material.version },
+                after: { documentId: saved.documentId, externalUrl: saved.externalUrl, version: saved.version },
+              },
+              at,
+            );
+          }
+          return { document: created, publicChange: material?.publishedAt != null };
         });
+        if (publicChange) options.onRegisterChanged?.();
         const body: UploadResult = {
           id: encodeGlobalID(DOCUMENT_TYPENAME, document.id),
           sha256: document.sha256,
@@ -183,7 +211,14 @@ export function documentsRouter(options: DocumentRoutesOptions): Router {
       const document = id
         ? await prisma.document.findFirst({
             where: { AND: [{ id }, visibleDocumentsWhere(viewer)] },
-            select: { fileName: true, mediaType: true, size: true, sha256: true, report: { select: { publishedAt: true } } },
+            select: {
+              fileName: true,
+              mediaType: true,
+              size: true,
+              sha256: true,
+              report: { select: { publishedAt: true } },
+              material: { select: { publishedAt: true } },
+            },
           })
         : null;
       // Not found and not allowed look the same, so a document's existence does not leak.
@@ -193,7 +228,7 @@ export function documentsRouter(options: DocumentRoutesOptions): Router {
       // Set on 200 and 304 only: an error must not be cached as the document.
       const validators = () => {
         res.setHeader('ETag', etag);
-        res.setHeader('Cache-Control', document.report?.publishedAt ? PUBLIC_CACHE : PRIVATE_CACHE);
+        res.setHeader('Cache-Control', document.report?.publishedAt || document.material?.publishedAt ? PUBLIC_CACHE : PRIVATE_CACHE);
       };
       if (etagMatches(req.headers['if-none-match'], etag)) {
         validators();
@@ -227,38 +262,75 @@ export function documentsRouter(options: DocumentRoutesOptions): Router {
   return router;
 }
 
-interface UploadInput {
-  caseId: string;
-  kind: DocumentKind;
-  reportId: string | null;
-}
+/** What an upload is for: a case (and perhaps one of its reports), or a methodological material. */
+type UploadInput =
+  | { target: 'case'; caseId: string; kind: DocumentKind; reportId: string | null }
+  | { target: 'material'; materialId: string; kind: DocumentKind };
 
 const documentKinds = new Set<string>(Object.values(DocumentKind));
 
+/** The kind of a material's file: not a document of a case. */
+const MATERIAL_DOCUMENT_KIND: DocumentKind = 'OTHER';
+
 function parseUploadFields(fields: ReadonlyMap<string, string>): UploadInput {
   const rawCaseId = fields.get('caseId')?.trim();
-  if (!rawCaseId) throw new HttpError(400, 'FIELD_REQUIRED', 'Send the field "caseId" (before the file).', { field: 'caseId' });
-  const caseId = databaseIdFrom(rawCaseId, CASE_TYPENAME);
-  if (!caseId) throw new HttpError(400, 'INVALID_FIELD', '"caseId" is not the identifier of a case.', { field: 'caseId' });
-
+  const rawMaterialId = fields.get('materialId')?.trim();
+  if (rawCaseId && rawMaterialId) {
+    throw new HttpError(400, 'INVALID_FIELD', 'Send "caseId" or "materialId", not both.', { field: 'materialId' });
+  }
   const kind = fields.get('kind')?.trim();
-  if (!kind) throw new HttpError(400, 'FIELD_REQUIRED', 'Send the field "kind" (before the file).', { field: 'kind' });
-  if (!documentKinds.has(kind)) {
+  if (kind && !documentKinds.has(kind)) {
     throw new HttpError(400, 'INVALID_FIELD', `"kind" must be one of ${[...documentKinds].join(', ')}.`, { field: 'kind' });
   }
+
+  if (rawMaterialId) {
+    const materialId = databaseIdFrom(rawMaterialId, MATERIAL_TYPENAME);
+    if (!materialId) throw new HttpError(400, 'INVALID_FIELD', '"materialId" is not the identifier of a methodological material.', { field: 'materialId' });
+    if (kind && kind !== MATERIAL_DOCUMENT_KIND) {
+      throw new HttpError(400, 'INVALID_FIELD', `A material's document is of kind ${MATERIAL_DOCUMENT_KIND}.`, { field: 'kind' });
+    }
+    if (fields.get('reportId')?.trim()) {
+      throw new HttpError(400, 'INVALID_FIELD', 'A material\'s document belongs to no report: leave out "reportId".', { field: 'reportId' });
+    }
+    return { target: 'material', materialId, kind: MATERIAL_DOCUMENT_KIND };
+  }
+
+  if (!rawCaseId) {
+    throw new HttpError(400, 'FIELD_REQUIRED', 'Send the field "caseId" or "materialId" (before the file).', { field: 'caseId' });
+  }
+  const caseId = databaseIdFrom(rawCaseId, CASE_TYPENAME);
+  if (!caseId) throw new HttpError(400, 'INVALID_FIELD', '"caseId" is not the identifier of a case.', { field: 'caseId' });
+  if (!kind) throw new HttpError(400, 'FIELD_REQUIRED', 'Send the field "kind" (before the file).', { field: 'kind' });
 
   const rawReportId = fields.get('reportId')?.trim();
   const reportId = rawReportId ? databaseIdFrom(rawReportId, REPORT_TYPENAME) : null;
   if (rawReportId && !reportId) {
     throw new HttpError(400, 'INVALID_FIELD', '"reportId" is not the identifier of a report.', { field: 'reportId' });
   }
-  return { caseId, kind: kind as DocumentKind, reportId };
+  return { target: 'case', caseId, kind: kind as DocumentKind, reportId };
 }
 
-/** Throws the HTTP error that refuses the upload, if any. */
-async function authoriseUpload(db: Prisma.TransactionClient, viewer: SignedInViewer, input: UploadInput): Promise<void> {
+/** The material a material upload is for (null for a case upload); throws the HTTP error that refuses the upload, if any. */
+async function authoriseUpload(
+  db: Prisma.TransactionClient,
+  viewer: SignedInViewer,
+  input: UploadInput,
+): Promise<Pick<MethodologicalMaterial, 'id' | 'documentId' | 'externalUrl' | 'publishedAt' | 'version'> | null> {
+  if (input.target === 'material') {
+    if (!mayManageSupport(viewer)) {
+      throw new HttpError(403, 'FORBIDDEN', 'Only coordinators and administrators upload documents of methodological materials.', { field: 'materialId' });
+    }
+    const material = await db.methodologicalMaterial.findUnique({
+      where: { id: input.materialId },
+      select: { id: true, documentId: true, externalUrl: true, publishedAt: true, version: true },
+    });
+    if (!material) throw new HttpError(404, 'MATERIAL_NOT_FOUND', 'No methodological material has this id.', { field: 'materialId' });
+    return material;
+  }
+  // The case rule of the steps (cases/steps.ts), not of reading: the WRITE_CASES scope is
+  // checked already, and a write-only token may upload to a case its owner's roles allow.
   const found = await db.accreditationCase.findFirst({
-    where: { AND: [{ id: input.caseId }, visibleCasesWhere(viewer)] },
+    where: { AND: [{ id: input.caseId }, casesOfRolesWhere(viewer)] },
     select: { organizationId: true, team: { select: { members: { where: { userId: viewer.userId }, select: { id: true } } } } },
   });
   if (!found) {
@@ -279,6 +351,7 @@ async function authoriseUpload(db: Prisma.TransactionClient, viewer: SignedInVie
     report,
   });
   if (!permission.allowed) throw new HttpError(403, 'FORBIDDEN', permission.reason);
+  return null;
 }
 
 /** A database id, or the Relay global ID of an object of this type. Null when it is neither. */

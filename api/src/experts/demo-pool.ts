@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { DEFAULT_ETHICS_CODE_VERSION, repositoryRoot } from '../config.ts';
 import type { CertificationStatus, EducationLevel, Language } from '../generated/prisma/enums.ts';
 import { DEFAULT_PASS_MARK, DEMO_CERTIFICATE_PREFIX, type CertificationRecord } from './certification.ts';
+import { seededRandom } from '../shared/random.ts';
 import { completeIin } from './iin.ts';
 
 export interface DemoEmployment {
@@ -206,18 +207,6 @@ const SUSPENSION_REASONS = [
   'Нарушение конфиденциальности материалов внешней оценки',
 ] as const;
 
-/** mulberry32: a small, fast, well-spread 32-bit generator; the same seed, the same stream. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 class Dice {
   constructor(private readonly next: () => number) {}
   /** A whole number from min to max, both included. */
@@ -359,7 +348,7 @@ export function demoExpertPool(n: number, seedNumber: number, options: DemoPoolO
   const campuses = options.campuses ?? seededCampuses();
   const regions = options.regions ?? seededRegions();
   if (!regions.length) throw new Error('demoExpertPool needs at least one region');
-  const dice = new Dice(generator(seedNumber));
+  const dice = new Dice(seededRandom(seedNumber));
   const taken = new Set<string>();
   const experts: DemoExpert[] = [];
 

@@ -20,6 +20,16 @@ export const iinRuleText: Record<IinProblem, string> = {
   CHECK_DIGIT: 'the 12th digit of an IIN must equal its check digit (weights 1..11 mod 11, then 3..11,1,2)',
 };
 
+/**
+ * Whether 12 digits may be a person's IIN rather than an organization's BIN. They share the
+ * check digit, so only the shape tells them apart: an IIN starts with the birth date
+ * (YYMMDD, so its 5th digit, the tens of the day, is 0 to 3), a BIN with YYMM and then the
+ * kind of entity (4, 5 or 6).
+ */
+export function mayBeIin(digits: string): boolean {
+  return !/^\d{4}[4-6]\d{7}$/.test(digits) || !isValidIin(digits);
+}
+
 /** Spaces and dashes people type into numbers are dropped; anything else is kept for the check. */
 export function normaliseIin(raw: string): string {
   return raw.replace(/[\s-]/g, '');

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { appendAuditEvent, type AuditActor } from '../audit/trail.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { chunks } from '../shared/chunks.ts';
 import { validateOrganizationsCsv, type ImportRowError, type OrganizationRow } from './import-rules.ts';
 
 export type { ImportRowError, ImportRule } from './import-rules.ts';
@@ -80,10 +81,6 @@ function organizationData(row: OrganizationRow, regionId: string): OrganizationD
     website: row.website,
     languages: row.languages,
   };
-}
-
-function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
-  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
 }
 
 interface Update {

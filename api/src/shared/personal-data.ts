@@ -1,6 +1,7 @@
 // Personal data kept out of logs: e-mail addresses shown masked, and long numbers (an IIN, a
 // phone number) hidden from free text such as an error's message, which may quote the
-// arguments of a failed database call.
+// arguments of a failed database call. An organization's BIN is public and stays readable.
+import { mayBeIin } from '../experts/iin.ts';
 
 /** "aigerim@example.kz" → "a***@example.kz": enough to tell deliveries apart, not to contact anyone. */
 export function maskEmail(address: string): string {
@@ -13,9 +14,11 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 // Ten or more digits, with the separators phone numbers are written with; not part of a word (an id).
 const LONG_NUMBER = /(?<![\w.])\+?\d(?:[\s()-]*\d){9,}(?![\w])/g;
 
-/** The text with e-mail addresses masked and IINs and phone numbers hidden. */
+/** The text with e-mail addresses masked and IINs and phone numbers hidden; BINs (valid, of an entity's shape) kept. */
 export function scrubPersonalData(text: string): string {
-  return text.replace(EMAIL, (address) => maskEmail(address)).replace(LONG_NUMBER, '[number hidden]');
+  return text
+    .replace(EMAIL, (address) => maskEmail(address))
+    .replace(LONG_NUMBER, (number) => (/^\d{12}$/.test(number) && !mayBeIin(number) ? number : '[number hidden]'));
 }
 
 /** A copy of `value` with every string in it scrubbed (for a serialised error and its causes). */

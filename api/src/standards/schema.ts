@@ -285,7 +285,8 @@ export const StandardFrameworkRef = builder.prismaNode('StandardFramework', {
           });
         }
         const contents = { standards: { orderBy: { position: 'asc' }, include: { criteria: { orderBy: { position: 'asc' } } } } } as const;
-        // Drafts are for staff only, here as in standardFramework(version:).
+        // Staff may compare with a draft; others only with published versions. (standardFramework(version:)
+        // is stricter: it hides drafts from staff too.)
         const visible = isStaff(ctx.viewer) ? {} : { status: { not: 'DRAFT' as const } };
         const [earlier, later] = await Promise.all([
           ctx.prisma.standardFramework.findFirst({ where: { version, ...visible }, include: contents }),

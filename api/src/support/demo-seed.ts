@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { EventFormat, Language, MaterialKind, SupportAudience, SupportEventKind } from '../generated/prisma/enums.ts';
-import { fromIsoDate, todayInKazakhstan, toIsoDate } from '../shared/dates.ts';
+import { addDays } from '../jobs/calendar.ts';
+import { todayInKazakhstan } from '../shared/dates.ts';
 import { checkEvent, checkMaterial } from './rules.ts';
 
 const text = z.string().trim().min(1);
@@ -65,9 +66,7 @@ const KAZAKHSTAN_OFFSET = '+05:00';
 
 /** The moment of `time` (HH:MM, Astana) on the day `offset` days after `today` (YYYY-MM-DD). */
 export function momentOn(today: string, offset: number, time: string): Date {
-  const day = fromIsoDate(today);
-  day.setUTCDate(day.getUTCDate() + offset);
-  return new Date(`${toIsoDate(day)}T${time}:00${KAZAKHSTAN_OFFSET}`);
+  return new Date(`${addDays(today, offset)}T${time}:00${KAZAKHSTAN_OFFSET}`);
 }
 
 export async function seedDemoSupport(

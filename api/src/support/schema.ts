@@ -141,7 +141,7 @@ export const SupportEventRef = builder.prismaNode('SupportEvent', {
 export const MethodologicalMaterialRef = builder.prismaNode('MethodologicalMaterial', {
   nullable: true,
   description:
-    'A methodological material of the accreditation body (a guide, recommendations, a template ...): an uploaded document, public once the material is published, or an external link.',
+    'A methodological material of the accreditation body (a guide, recommendations, a template ...): an uploaded document (POST /documents with materialId), public once the material is published, or an external link.',
   id: { field: 'id' },
   authScopes: (material, ctx) => material.publishedAt !== null || mayManageSupport(ctx.viewer),
   findUnique: (id, ctx) => ({ id, AND: [visibleMaterialsWhere(ctx.viewer)] }),
@@ -460,6 +460,12 @@ const MaterialUpdateInput = builder.inputType('MethodologicalMaterialUpdateInput
     audience: t.field({ type: SupportAudienceEnum, required: false, description: materialFields.audience + unchanged }),
     externalUrl: t.string({ required: false, description: materialFields.externalUrl + unchanged }),
     removeDocument: t.boolean({ required: false, description: 'True: detach the uploaded document (e.g. to give an external link instead).' }),
+    documentId: t.globalID({
+      required: false,
+      description:
+        'Global identifier of a document uploaded for a material (POST /documents with materialId) to make this material’s file, e.g. one detached earlier. Uploading with materialId attaches the file at once.' +
+        unchanged,
+    }),
     frameworkVersion: t.int({ required: false, description: materialFields.frameworkVersion + ' Null: about no version.' + unchanged }),
   }),
 });
@@ -479,27 +485,35 @@ function merged<T>(given: T | null | undefined, stored: T | null): T | null {
   return given === undefined ? stored : given;
 }
 
-function trilingualOf(input: Record<string, unknown>, prefix: string, stored: Trilingual): Trilingual {
-  const pick = (key: 'Kk' | 'Ru' | 'En', current: string | null) => merged(input[`${prefix}${key}`] as string | null | undefined, current);
+/** The three language columns of a text, e.g. titleKk, titleRu, titleEn. */
+type TextColumns<P extends string> = { [K in `${P}${'Kk' | 'Ru' | 'En'}`]?: string | null };
+
+function trilingualOf<P extends string>(input: TextColumns<P>, prefix: P, stored: Trilingual): Trilingual {
+  const pick = (key: 'Kk' | 'Ru' | 'En', current: string | null) => merged<string>(input[`${prefix}${key}`], current);
   return cleanTrilingual({ kk: pick('Kk', stored.kk), ru: pick('Ru', stored.ru), en: pick('En', stored.en) });
 }
 
 const noText: Trilingual = { kk: null, ru: null, en: null };
 const columns = (prefix: string, text: Trilingual) => ({ [`${prefix}Kk`]: text.kk, [`${prefix}Ru`]: text.ru, [`${prefix}En`]: text.en });
 
-function eventRecordOf(input: Record<string, unknown>, stored: SupportEvent | null): EventRecord & { kind: SupportEventKind; audience: SupportAudience } {
+/** The fields of a create input, each one absent or null as an update may send them. */
+type Changes<T> = { [K in keyof T]?: T[K] | null };
+type EventChanges = Changes<typeof SupportEventCreateInput.$inferInput>;
+type MaterialChanges = Changes<typeof MaterialCreateInput.$inferInput> & { removeDocument?: boolean | null };
+
+function eventRecordOf(input: EventChanges, stored: SupportEvent | null): EventRecord & { kind: SupportEventKind; audience: SupportAudience } {
   return {
-    kind: (input.kind as SupportEventKind | null | undefined) ?? (stored?.kind as SupportEventKind),
-    audience: (input.audience as SupportAudience | null | undefined) ?? (stored?.audience as SupportAudience),
+    kind: input.kind ?? (stored?.kind as SupportEventKind),
+    audience: input.audience ?? (stored?.audience as SupportAudience),
     title: trilingualOf(input, 'title', stored ? localized(stored, 'title') : noText),
     description: trilingualOf(input, 'description', stored ? localized(stored, 'description') : noText),
     place: trilingualOf(input, 'place', stored ? localized(stored, 'place') : noText),
-    startsAt: (input.startsAt as Date | null | undefined) ?? (stored?.startsAt as Date),
-    endsAt: (input.endsAt as Date | null | undefined) ?? (stored?.endsAt as Date),
-    format: (input.format as EventFormat | null | undefined) ?? (stored?.format as EventFormat),
-    onlineUrl: cleanUrl(merged(input.onlineUrl as string | null | undefined, stored?.onlineUrl ?? null)),
-    registrationUrl: cleanUrl(merged(input.registrationUrl as string | null | undefined, stored?.registrationUrl ?? null)),
-    languages: [...new Set((input.languages as SupportEvent['languages'] | null | undefined) ?? stored?.languages ?? [])],
+    startsAt: input.startsAt ?? (stored?.startsAt as Date),
+    endsAt: input.endsAt ?? (stored?.endsAt as Date),
+    format: input.format ?? (stored?.format as EventFormat),
+    onlineUrl: cleanUrl(merged(input.onlineUrl, stored?.onlineUrl ?? null)),
+    registrationUrl: cleanUrl(merged(input.registrationUrl, stored?.registrationUrl ?? null)),
+    languages: [...new Set(input.languages ?? stored?.languages ?? [])],
   };
 }
 
@@ -543,39 +557,55 @@ function staleVersion(what: string, expected: number, current: number): Business
   );
 }
 
-async function loadEvent(tx: Tx, globalId: { typename: string; id: string }, expectedVersion: number): Promise<SupportEvent> {
-  const event = await tx.supportEvent.findUnique({ where: { id: idOf(globalId, 'SupportEvent', 'eventId') } });
-  if (!event) throw new BusinessRuleError(userError('eventId', 'NOT_FOUND', 'No event with this id exists.'));
-  if (event.version !== expectedVersion) throw staleVersion('event', expectedVersion, event.version);
-  return event;
+/** A table whose rows carry a `version` for optimistic concurrency, as the support mutations use it. */
+interface VersionedTable<Row extends { id: string; version: number }, Data> {
+  /** The row's name in messages, e.g. "event". */
+  what: string;
+  /** The input field that names the row, e.g. eventId. */
+  field: string;
+  typename: string;
+  find(tx: Tx, id: string): Promise<Row | null>;
+  /** Writes `data` and increments the version, only while the row is at `version`; the number of rows written. */
+  writeAt(tx: Tx, id: string, version: number, data: Data): Promise<number>;
 }
 
-async function loadMaterial(tx: Tx, globalId: { typename: string; id: string }, expectedVersion: number): Promise<MethodologicalMaterial> {
-  const material = await tx.methodologicalMaterial.findUnique({ where: { id: idOf(globalId, 'MethodologicalMaterial', 'materialId') } });
-  if (!material) throw new BusinessRuleError(userError('materialId', 'NOT_FOUND', 'No material with this id exists.'));
-  if (material.version !== expectedVersion) throw staleVersion('material', expectedVersion, material.version);
-  return material;
-}
+const eventsTable: VersionedTable<SupportEvent, Prisma.SupportEventUncheckedUpdateManyInput> = {
+  what: 'event',
+  field: 'eventId',
+  typename: 'SupportEvent',
+  find: (tx, id) => tx.supportEvent.findUnique({ where: { id } }),
+  writeAt: async (tx, id, version, data) =>
+    (await tx.supportEvent.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } })).count,
+};
 
-/** Writes only if nobody changed the event since it was read (optimistic concurrency). */
-async function saveEvent(tx: Tx, event: SupportEvent, data: Prisma.SupportEventUpdateManyMutationInput): Promise<SupportEvent> {
-  const { count } = await tx.supportEvent.updateMany({ where: { id: event.id, version: event.version }, data: { ...data, version: { increment: 1 } } });
-  const now = await tx.supportEvent.findUniqueOrThrow({ where: { id: event.id } });
-  if (count === 0) throw staleVersion('event', event.version, now.version);
-  return now;
-}
+const materialsTable: VersionedTable<MethodologicalMaterial, Prisma.MethodologicalMaterialUncheckedUpdateManyInput> = {
+  what: 'material',
+  field: 'materialId',
+  typename: 'MethodologicalMaterial',
+  find: (tx, id) => tx.methodologicalMaterial.findUnique({ where: { id } }),
+  writeAt: async (tx, id, version, data) =>
+    (await tx.methodologicalMaterial.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } })).count,
+};
 
-export async function saveMaterial(
+/** The row, when it exists and is still at the version the client read. */
+async function loadAt<Row extends { id: string; version: number }, Data>(
   tx: Tx,
-  material: MethodologicalMaterial,
-  data: Prisma.MethodologicalMaterialUncheckedUpdateManyInput,
-): Promise<MethodologicalMaterial> {
-  const { count } = await tx.methodologicalMaterial.updateMany({
-    where: { id: material.id, version: material.version },
-    data: { ...data, version: { increment: 1 } },
-  });
-  const now = await tx.methodologicalMaterial.findUniqueOrThrow({ where: { id: material.id } });
-  if (count === 0) throw staleVersion('material', material.version, now.version);
+  table: VersionedTable<Row, Data>,
+  globalId: { typename: string; id: string },
+  expectedVersion: number,
+): Promise<Row> {
+  const row = await table.find(tx, idOf(globalId, table.typename, table.field));
+  if (!row) throw new BusinessRuleError(userError(table.field, 'NOT_FOUND', `No ${table.what} with this id exists.`));
+  if (row.version !== expectedVersion) throw staleVersion(table.what, expectedVersion, row.version);
+  return row;
+}
+
+/** Writes only if nobody changed the row since it was read (optimistic concurrency); the row after. */
+async function saveAt<Row extends { id: string; version: number }, Data>(tx: Tx, table: VersionedTable<Row, Data>, row: Row, data: Data): Promise<Row> {
+  const count = await table.writeAt(tx, row.id, row.version, data);
+  const now = await table.find(tx, row.id);
+  if (!now) throw new BusinessRuleError(userError(table.field, 'NOT_FOUND', `No ${table.what} with this id exists.`));
+  if (count === 0) throw staleVersion(table.what, row.version, now.version);
   return now;
 }
 
@@ -591,13 +621,42 @@ async function frameworkIdOf(tx: Tx, version: number | null | undefined, errors:
   return framework?.id ?? null;
 }
 
-function materialRecordOf(input: Record<string, unknown>, stored: MethodologicalMaterial | null) {
+/** `attach`: a document to attach instead of the stored one (see documentToAttach). */
+function materialRecordOf(input: MaterialChanges, stored: MethodologicalMaterial | null, attach?: string) {
   const title = trilingualOf(input, 'title', stored ? localized(stored, 'title') : noText);
   const summary = trilingualOf(input, 'summary', stored ? localized(stored, 'summary') : noText);
-  const externalUrl = cleanUrl(merged(input.externalUrl as string | null | undefined, stored?.externalUrl ?? null));
-  const documentId = input.removeDocument ? null : (stored?.documentId ?? null);
+  const externalUrl = cleanUrl(merged(input.externalUrl, stored?.externalUrl ?? null));
+  const documentId = attach ?? (input.removeDocument ? null : (stored?.documentId ?? null));
   const record: MaterialRecord = { title, summary, externalUrl, hasDocument: documentId !== null };
   return { record, documentId };
+}
+
+/**
+ * The document `documentId` names, when it may become this material's file: one uploaded
+ * for a material (POST /documents with materialId), not a case's, and no other material's.
+ */
+async function documentToAttach(
+  tx: Tx,
+  input: { documentId?: { typename: string; id: string } | null; removeDocument?: boolean | null },
+  material: MethodologicalMaterial,
+  errors: UserError[],
+): Promise<string | undefined> {
+  if (!input.documentId) return undefined;
+  if (input.removeDocument) {
+    errors.push(userError('documentId', 'INVALID', 'Give documentId or removeDocument, not both.'));
+    return undefined;
+  }
+  const id = idOf(input.documentId, 'Document', 'documentId');
+  const document = await tx.document.findUnique({ where: { id }, select: { caseId: true, reportId: true, material: { select: { id: true } } } });
+  if (!document || document.caseId !== null || document.reportId !== null) {
+    errors.push(userError('documentId', 'NOT_FOUND', 'No document uploaded for a material has this id (upload one with POST /documents and materialId).'));
+    return undefined;
+  }
+  if (document.material && document.material.id !== material.id) {
+    errors.push(userError('documentId', 'INVALID', 'The document is the file of another material.'));
+    return undefined;
+  }
+  return id;
 }
 
 /** Changes that the public register shows trigger a site rebuild, after the commit. */
@@ -637,12 +696,12 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SupportEventUpdateInput, required: true, description: 'The changes.' }) },
     resolve: (_root, { input }, ctx) =>
       change(ctx, async (tx) => {
-        const event = await loadEvent(tx, input.eventId, input.expectedVersion);
+        const event = await loadAt(tx, eventsTable, input.eventId, input.expectedVersion);
         transition(event, 'update', ctx.now);
         const record = eventRecordOf(input, event);
         const errors = checkEvent(record);
         if (errors.length) throw new BusinessRuleError(errors);
-        const saved = await saveEvent(tx, event, eventData(record) as Prisma.SupportEventUpdateManyMutationInput);
+        const saved = await saveAt(tx, eventsTable, event, eventData(record));
         await audit(tx, ctx, 'support-event.update', 'SupportEvent', event.id, eventSnapshot(event), eventSnapshot(saved));
         return { id: event.id, isPublic: event.publishedAt !== null };
       }),
@@ -655,11 +714,11 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SupportEventStepInput, required: true, description: 'The event.' }) },
     resolve: (_root, { input }, ctx) =>
       change(ctx, async (tx) => {
-        const event = await loadEvent(tx, input.eventId, input.expectedVersion);
+        const event = await loadAt(tx, eventsTable, input.eventId, input.expectedVersion);
         transition(event, 'publish', ctx.now);
         const errors = checkEvent(eventRecordOf({}, event));
         if (errors.length) throw new BusinessRuleError(errors);
-        const saved = await saveEvent(tx, event, { status: 'PUBLISHED', publishedAt: ctx.now });
+        const saved = await saveAt(tx, eventsTable, event, { status: 'PUBLISHED', publishedAt: ctx.now });
         await audit(tx, ctx, 'support-event.publish', 'SupportEvent', event.id, { status: event.status }, { status: saved.status, publishedAt: ctx.now });
         return { id: event.id, isPublic: true };
       }),
@@ -673,9 +732,9 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SupportEventStepInput, required: true, description: 'The event.' }) },
     resolve: (_root, { input }, ctx) =>
       change(ctx, async (tx) => {
-        const event = await loadEvent(tx, input.eventId, input.expectedVersion);
+        const event = await loadAt(tx, eventsTable, input.eventId, input.expectedVersion);
         transition(event, 'cancel', ctx.now);
-        const saved = await saveEvent(tx, event, { status: 'CANCELLED', cancelledAt: ctx.now });
+        const saved = await saveAt(tx, eventsTable, event, { status: 'CANCELLED', cancelledAt: ctx.now });
         await audit(tx, ctx, 'support-event.cancel', 'SupportEvent', event.id, { status: event.status }, { status: saved.status, cancelledAt: ctx.now });
         return { id: event.id, isPublic: event.publishedAt !== null };
       }),
@@ -715,13 +774,15 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: MaterialUpdateInput, required: true, description: 'The changes.' }) },
     resolve: (_root, { input }, ctx) =>
       change(ctx, async (tx) => {
-        const material = await loadMaterial(tx, input.materialId, input.expectedVersion);
-        const { record, documentId } = materialRecordOf(input, material);
+        const material = await loadAt(tx, materialsTable, input.materialId, input.expectedVersion);
+        const errors: UserError[] = [];
+        const attach = await documentToAttach(tx, input, material, errors);
+        const { record, documentId } = materialRecordOf(input, material, attach);
         // A published material keeps something to read.
-        const errors = checkMaterial(record, material.publishedAt !== null);
+        errors.push(...checkMaterial(record, material.publishedAt !== null));
         const frameworkId = input.frameworkVersion === undefined ? material.frameworkId : await frameworkIdOf(tx, input.frameworkVersion, errors);
         if (errors.length) throw new BusinessRuleError(errors);
-        const saved = await saveMaterial(tx, material, {
+        const saved = await saveAt(tx, materialsTable, material, {
           kind: input.kind ?? material.kind,
           language: input.language ?? material.language,
           audience: input.audience ?? material.audience,
@@ -744,12 +805,12 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: MaterialStepInput, required: true, description: 'The material.' }) },
     resolve: (_root, { input }, ctx) =>
       change(ctx, async (tx) => {
-        const material = await loadMaterial(tx, input.materialId, input.expectedVersion);
+        const material = await loadAt(tx, materialsTable, input.materialId, input.expectedVersion);
         if (material.publishedAt) throw new BusinessRuleError(userError('materialId', 'INVALID_TRANSITION', 'The material is already published.'));
         const { record } = materialRecordOf({}, material);
         const errors = checkMaterial(record, true);
         if (errors.length) throw new BusinessRuleError(errors);
-        await saveMaterial(tx, material, { publishedAt: ctx.now });
+        await saveAt(tx, materialsTable, material, { publishedAt: ctx.now });
         await audit(tx, ctx, 'methodological-material.publish', 'MethodologicalMaterial', material.id, { publishedAt: null }, { publishedAt: ctx.now });
         return { id: material.id, isPublic: true };
       }),

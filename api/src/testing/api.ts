@@ -45,6 +45,11 @@ export interface TestApi extends ApiServer {
    * publication: the content goes to the server's storage, the record to the database.
    */
   attachToReport(reportId: string, file: { fileName: string; mediaType: string; content: Uint8Array; kind?: DocumentKind }): Promise<{ id: string; sha256: string }>;
+  /**
+   * Makes a file the document of a methodological material (by database id), as an upload
+   * with materialId does: the content to storage, the record attached, any link removed.
+   */
+  attachToMaterial(materialId: string, file: { fileName: string; mediaType: string; content: Uint8Array }): Promise<{ id: string; sha256: string }>;
   stop(): Promise<void>;
 }
 
@@ -129,6 +134,20 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
           uploadedById: uploader.id,
         },
         select: { id: true, sha256: true },
+      });
+      return document;
+    },
+    async attachToMaterial(materialId, file) {
+      const uploader = await createTestUser(testApi, { roles: ['COORDINATOR'] });
+      const staged = await storage.stage(Readable.from([Buffer.from(file.content)]));
+      await staged.commit();
+      const document = await db.prisma.document.create({
+        data: { kind: 'OTHER', fileName: file.fileName, mediaType: file.mediaType, size: staged.size, sha256: staged.sha256, uploadedById: uploader.id },
+        select: { id: true, sha256: true },
+      });
+      await db.prisma.methodologicalMaterial.update({
+        where: { id: materialId },
+        data: { documentId: document.id, externalUrl: null, version: { increment: 1 } },
       });
       return document;
     },

@@ -4,6 +4,7 @@
 // The on-demand /verify route calls `verifyOrganization` at request time.
 import { createHash } from 'node:crypto';
 import { ClientError, GraphQLClient } from 'graphql-request';
+import { attachmentPath } from './format.ts';
 
 // ---------------------------------------------------------------------------------------
 // Types (schema.graphql)
@@ -154,7 +155,7 @@ export interface ReportSection {
   standard: { code: string; title: Localized };
 }
 
-/** A file attached to a published report; the build copies it into the site (see attachmentPath). */
+/** A file of a published report or material; the build copies it into the site (see attachmentPath). */
 export interface ReportDocument {
   id: string;
   fileName: string;
@@ -297,8 +298,10 @@ export interface MethodologicalMaterial {
   summary: Localized;
   language: Language;
   audience: SupportAudience;
-  /** An external link, or a path on the API server (/documents/...) for an uploaded document. */
+  /** Where to read it: the external link, or the site's own copy of the uploaded document (/files/...). */
   downloadUrl: string | null;
+  /** The uploaded document, served by the site itself (see attachmentPath); null for a link. */
+  document: ReportDocument | null;
   frameworkVersion: number | null;
   publishedAt: IsoDateTime;
   isDemo: boolean;
@@ -582,7 +585,8 @@ const MATERIALS_QUERY = /* GraphQL */ `
           summary { ...L }
           language
           audience
-          downloadUrl
+          externalUrl
+          document { id fileName mediaType size sha256 downloadUrl }
           frameworkVersion
           publishedAt
           isDemo
@@ -616,7 +620,7 @@ export function apiUrl(): string {
   return url;
 }
 
-/** The bytes of a published report's attachment, fetched from the API at build time. */
+/** The bytes of a published report's or material's file, fetched from the API at build time. */
 export async function fetchAttachment(document: ReportDocument): Promise<ArrayBuffer> {
   const url = new URL(document.downloadUrl, apiUrl());
   const response = await fetch(url);
@@ -769,12 +773,15 @@ export const loadUpcomingEvents = once(async (): Promise<SupportEvent[]> => {
   return (await fetchAll<SupportEvent, 'supportEvents'>(SUPPORT_EVENTS_QUERY, 'supportEvents')).nodes;
 });
 
-/** Published methodological materials, newest first; document paths made absolute against the API. */
+/** Published methodological materials, newest first; an uploaded document is read from the site's copy, like a report's. */
 export const loadMaterials = once(async (): Promise<MethodologicalMaterial[]> => {
-  const { nodes } = await fetchAll<MethodologicalMaterial, 'methodologicalMaterials'>(MATERIALS_QUERY, 'methodologicalMaterials');
-  return nodes.map((material) => ({
+  const { nodes } = await fetchAll<MethodologicalMaterial & { externalUrl: string | null }, 'methodologicalMaterials'>(
+    MATERIALS_QUERY,
+    'methodologicalMaterials',
+  );
+  return nodes.map(({ externalUrl, ...material }) => ({
     ...material,
-    downloadUrl: material.downloadUrl === null ? null : new URL(material.downloadUrl, apiUrl()).toString(),
+    downloadUrl: material.document ? attachmentPath(material.document) : externalUrl,
   }));
 });
 
