@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkEvent, checkMaterial, eventTransitionProblem, isListedPublicly, urlProblem, type EventRecord } from './rules.ts';
+import { checkEvent, checkMaterial, eventTransitionProblem, isListedPublicly, publishedEventEndProblem, urlProblem, type EventRecord } from './rules.ts';
 import { momentOn } from './demo-seed.ts';
 
 const event: EventRecord = {
@@ -57,6 +57,15 @@ describe('support event rules', () => {
     expect(eventTransitionProblem('update', 'CANCELLED', event.endsAt, now)).toMatch(/final/);
     expect(eventTransitionProblem('publish', 'PUBLISHED', event.endsAt, now)).toMatch(/already/);
     expect(eventTransitionProblem('publish', 'DRAFT', event.endsAt, new Date('2026-12-11T00:00:00Z'))).toMatch(/ended/);
+    expect(eventTransitionProblem('update', 'PUBLISHED', event.endsAt, new Date('2026-12-11T00:00:00Z'))).toMatch(/no longer be changed/);
+  });
+
+  it('lets a published event be corrected but not moved into the past', () => {
+    const now = new Date('2026-12-05T00:00:00Z');
+    expect(publishedEventEndProblem('PUBLISHED', new Date('2026-12-20T00:00:00Z'), now)).toBeNull();
+    expect(publishedEventEndProblem('PUBLISHED', new Date('2020-01-01T00:00:00Z'), now)).toMatch(/into the past/);
+    // A draft nobody has seen may be dated anywhere that checkEvent allows.
+    expect(publishedEventEndProblem('DRAFT', new Date('2020-01-01T00:00:00Z'), now)).toBeNull();
   });
 
   it('lists a published event, and a cancelled one only until it would have ended', () => {

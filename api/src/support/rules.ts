@@ -142,10 +142,20 @@ export type EventAction = 'update' | 'publish' | 'cancel';
 export function eventTransitionProblem(action: EventAction, status: SupportEventStatus, endsAt: Date, now: Date): string | null {
   if (status === 'CANCELLED') return 'The event is cancelled; a cancellation is final. Create a new event instead.';
   if (action === 'publish' && status === 'PUBLISHED') return 'The event is already published.';
-  if ((action === 'publish' || action === 'cancel') && endsAt.getTime() < now.getTime()) {
-    return `The event ended on ${endsAt.toISOString()}; it can no longer be ${action === 'publish' ? 'published' : 'cancelled'}.`;
+  if (endsAt.getTime() < now.getTime()) {
+    const verb = { update: 'changed', publish: 'published', cancel: 'cancelled' }[action];
+    return `The event ended on ${endsAt.toISOString()}; it can no longer be ${verb}.`;
   }
   return null;
+}
+
+/**
+ * A published event may be corrected (a new room, a later start), but not moved into the
+ * past: people were told of it, and an ended event can no longer be cancelled.
+ */
+export function publishedEventEndProblem(status: SupportEventStatus, newEndsAt: Date, now: Date): string | null {
+  if (status !== 'PUBLISHED' || newEndsAt.getTime() >= now.getTime()) return null;
+  return `A published event cannot be moved into the past: endsAt ${newEndsAt.toISOString()} is before now.`;
 }
 
 /**

@@ -2,6 +2,7 @@
 // consultations and webinars, and methodological materials. The public reads what is
 // published; coordinators and administrators write, each change in one transaction with an
 // audit event and optimistic concurrency (`version`). The rules are in rules.ts.
+import { isDeepStrictEqual } from 'node:util';
 import { actorOf, appendAuditEvent } from '../audit/trail.ts';
 import { tokenAllows } from '../auth/scopes.ts';
 import { idOf } from '../cases/schema.ts';
@@ -19,6 +20,7 @@ import {
   cleanTrilingual,
   cleanUrl,
   eventTransitionProblem,
+  publishedEventEndProblem,
   type EventRecord,
   type MaterialRecord,
   type Trilingual,
@@ -700,8 +702,15 @@ builder.mutationFields((t) => ({
         transition(event, 'update', ctx.now);
         const record = eventRecordOf(input, event);
         const errors = checkEvent(record);
+        const moved = publishedEventEndProblem(event.status, record.endsAt, ctx.now);
+        if (moved) errors.push(userError('endsAt', 'INVALID', moved));
         if (errors.length) throw new BusinessRuleError(errors);
-        const saved = await saveAt(tx, eventsTable, event, eventData(record));
+        // Nothing to change (e.g. only explicit nulls for required fields): no new version, no audit event.
+        const data = eventData(record);
+        if (isDeepStrictEqual(eventSnapshot({ ...event, ...data } as SupportEvent), eventSnapshot(event))) {
+          return { id: event.id, isPublic: event.publishedAt !== null };
+        }
+        const saved = await saveAt(tx, eventsTable, event, data);
         await audit(tx, ctx, 'support-event.update', 'SupportEvent', event.id, eventSnapshot(event), eventSnapshot(saved));
         return { id: event.id, isPublic: event.publishedAt !== null };
       }),

@@ -27,6 +27,9 @@ const CREATE = `mutation ($input: SupportEventCreateInput!) {
 const PUBLISH = `mutation ($input: SupportEventStepInput!) {
   supportEventPublish(input: $input) { event { ${EVENT_FIELDS} } userErrors { field code message } }
 }`;
+const UPDATE = `mutation ($input: SupportEventUpdateInput!) {
+  supportEventUpdate(input: $input) { event { ${EVENT_FIELDS} } userErrors { field code message } }
+}`;
 const CANCEL = `mutation ($input: SupportEventStepInput!) {
   supportEventCancel(input: $input) { event { ${EVENT_FIELDS} } userErrors { field code message } }
 }`;
@@ -131,6 +134,37 @@ describe.each(kinds)('support events and materials on %s', (kind) => {
 
     const actions = await api.db.prisma.auditEvent.findMany({ where: { subjectType: 'SupportEvent' }, orderBy: { sequence: 'asc' }, select: { action: true } });
     expect(actions.map((row) => row.action)).toEqual(['support-event.create', 'support-event.publish', 'support-event.cancel']);
+  });
+
+  it('corrects a published event, but never moves it into the past, and records no change that changes nothing', async () => {
+    const created = await coordinator.query<{ supportEventCreate: { event: EventView } }>(CREATE, { input: newEvent() });
+    const draft = created.data!.supportEventCreate.event;
+    const published = (await coordinator.query<{ supportEventPublish: { event: EventView } }>(PUBLISH, { input: { eventId: draft.id, expectedVersion: draft.version } }))
+      .data!.supportEventPublish.event;
+    const audited = () => api.db.prisma.auditEvent.count({ where: { subjectType: 'SupportEvent' } });
+    const before = await audited();
+
+    const moved = await coordinator.query<{ supportEventUpdate: { event: EventView | null; userErrors: { field: string[]; code: string }[] } }>(UPDATE, {
+      input: { eventId: published.id, expectedVersion: published.version, startsAt: '2020-01-01T10:00:00+05:00', endsAt: '2020-01-01T12:00:00+05:00' },
+    });
+    expect(moved.data!.supportEventUpdate.userErrors).toEqual([expect.objectContaining({ field: ['input', 'endsAt'], code: 'INVALID' })]);
+    expect(await audited()).toBe(before);
+
+    // Explicit nulls for required fields leave them as they are: no new version, no audit event.
+    const nothing = await coordinator.query<{ supportEventUpdate: { event: EventView; userErrors: unknown[] } }>(UPDATE, {
+      input: { eventId: published.id, expectedVersion: published.version, kind: null, format: null, startsAt: null },
+    });
+    expect(nothing.data!.supportEventUpdate.userErrors).toEqual([]);
+    expect(nothing.data!.supportEventUpdate.event).toMatchObject({ version: published.version, startsAt: published.startsAt });
+    expect(await audited()).toBe(before);
+
+    // A real correction (a later end) is taken.
+    const later = await coordinator.query<{ supportEventUpdate: { event: EventView; userErrors: unknown[] } }>(UPDATE, {
+      input: { eventId: published.id, expectedVersion: published.version, endsAt: inDays(3, 180) },
+    });
+    expect(later.data!.supportEventUpdate.userErrors).toEqual([]);
+    expect(later.data!.supportEventUpdate.event.version).toBe(published.version + 1);
+    expect(await audited()).toBe(before + 1);
   });
 
   it('refuses the public and an organization’s representative', async () => {
