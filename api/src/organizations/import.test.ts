@@ -291,7 +291,10 @@ describe.each(kinds)('organizations import on %s', (kind) => {
 
   it('imports the sample file of docs/organizations-csv.md', async () => {
     const sample = readFileSync(new URL('../../../docs/organizations-sample.csv', import.meta.url));
-    expect(expectOk(await importOrganizations(prisma(), sample))).toMatchObject({ created: 7, rows: 7 });
+    expect(expectOk(await importOrganizations(prisma(), sample))).toMatchObject({ created: 8, rows: 8, predecessorLinks: 1 });
+    expect(
+      await prisma().organization.findUniqueOrThrow({ where: { bin: '160040006545' }, select: { predecessor: { select: { bin: true } } } }),
+    ).toEqual({ predecessor: { bin: '150040006543' } });
     expect(await prisma().organization.findUniqueOrThrow({ where: { bin: '050041003216' } })).toMatchObject({
       nameKk: 'Қарағанды политехникалық колледжі, Теміртау филиалы',
       nameEn: 'Karaganda Polytechnic College, Temirtau Branch',
