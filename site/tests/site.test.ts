@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startTestApi, type TestApi } from '@kza/api/testing';
+import { importOrganizations, startTestApi, type TestApi } from '@kza/api/testing';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,6 +123,32 @@ const ATTACHMENT_PDF = new TextEncoder().encode(
     '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 let attachment: { sha256: string; fileName: string; reportSlug: string };
+/** A seeded campus and the demonstration organization the harness imports as reorganised from it. */
+let reorganisation: { predecessor: { bin: string; name: Record<'kk' | 'ru' | 'en', string> }; successor: { bin: string; name: Record<'kk' | 'ru' | 'en', string> } };
+
+/** Before the build: imports, as the ministry's CSV would, a demonstration successor of one seeded campus. */
+async function importDemonstrationSuccessor(): Promise<typeof reorganisation> {
+  const campus = await api.db.prisma.organization.findFirstOrThrow({ orderBy: { bin: 'asc' }, include: { region: true } });
+  const bin = validBin('99004000030');
+  const name = {
+    kk: `${campus.nameKk} (демонстрациялық қайта ұйымдастыру)`,
+    ru: `${campus.nameRu} (демонстрационная реорганизация)`,
+    en: `${campus.nameEn ?? campus.nameRu} (demonstration reorganisation)`,
+  };
+  const quoted = (value: string) => `"${value.replaceAll('"', '""')}"`;
+  const csv = [
+    'bin,name_kk,name_ru,name_en,kind,level,programme_type,region_code,city,languages,predecessor_bin',
+    [bin, quoted(name.kk), quoted(name.ru), quoted(name.en), campus.kind, campus.level, campus.programmeType, campus.region.code, quoted(campus.city), campus.languages.join('|'), campus.bin].join(','),
+  ].join('\n');
+  const result = await importOrganizations(api.db.prisma, csv, { actor: { id: null, label: 'site test harness (demonstration data)' } });
+  if (!result.ok || result.predecessorLinks !== 1) throw new Error(`the demonstration reorganisation was not imported: ${JSON.stringify(result)}`);
+  // The CSV has no is_demo column: mark it like the rest of the seeded demonstration data.
+  await api.db.prisma.organization.update({ where: { bin }, data: { isDemo: true } });
+  return {
+    predecessor: { bin: campus.bin, name: { kk: campus.nameKk, ru: campus.nameRu, en: campus.nameEn ?? campus.nameRu } },
+    successor: { bin, name },
+  };
+}
 
 beforeAll(async () => {
   let started = Date.now();
@@ -137,6 +163,7 @@ beforeAll(async () => {
   const withAttachment = listed.reports.nodes.find((node) => node.documents.some((document) => document.sha256 === attached.sha256));
   if (!withAttachment) throw new Error('The API does not list the attachment with its published report');
   attachment = { sha256: attached.sha256, fileName, reportSlug: withAttachment.id.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '') };
+  reorganisation = await importDemonstrationSuccessor();
   timings['api'] = Date.now() - started;
 
   started = Date.now();
@@ -1174,5 +1201,39 @@ describe('versions of the standards and what changed between them', () => {
     const slug = report.id.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
     expect(await open(`/en/reports/${slug}/`)).toBe(200);
     expect(await page.locator(`a[href="/en/standards/${report.frameworkVersion}/"]`).count()).toBe(1);
+  });
+});
+
+describe('reorganised organizations', () => {
+  const LABELS = {
+    kk: { predecessor: 'Бұрынғы ұйым', successors: 'Кейінгі ұйымдар' },
+    ru: { predecessor: 'Предшественник', successors: 'Правопреемники' },
+    en: { predecessor: 'Reorganised from', successors: 'Reorganised into' },
+  } as const;
+
+  /** The link under the term `label` of the organization details, as a visitor reads it. */
+  async function linkUnder(label: string): Promise<{ href: string | null; text: string }[]> {
+    const term = page.locator('dt', { hasText: label });
+    await expect(term.count(), `a "${label}" entry`).resolves.toBe(1);
+    const links = term.locator('xpath=following-sibling::dd[1]//a');
+    return links.evaluateAll((anchors) => anchors.map((a) => ({ href: a.getAttribute('href'), text: (a.textContent ?? '').trim() })));
+  }
+
+  it('links a successor to its predecessor and back, in Kazakh, Russian and English', async () => {
+    const { predecessor, successor } = reorganisation;
+    for (const lang of ['kk', 'ru', 'en'] as const) {
+      expect(await open(`/${lang}/organizations/${successor.bin}/`)).toBe(200);
+      await expect(page.locator('h1').innerText()).resolves.toContain(successor.name[lang]);
+      expect(await linkUnder(LABELS[lang].predecessor)).toEqual([
+        { href: `/${lang}/organizations/${predecessor.bin}/`, text: predecessor.name[lang] },
+      ]);
+      await page.locator(`a[href="/${lang}/organizations/${predecessor.bin}/"]`).first().click();
+      expect(new URL(page.url()).pathname).toBe(`/${lang}/organizations/${predecessor.bin}/`);
+      expect(await linkUnder(LABELS[lang].successors)).toContainEqual({
+        href: `/${lang}/organizations/${successor.bin}/`,
+        text: successor.name[lang],
+      });
+      expect(await page.locator('dt', { hasText: LABELS[lang].predecessor }).count()).toBe(0);
+    }
   });
 });
