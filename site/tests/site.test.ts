@@ -4,7 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { startTestApi, type TestApi } from '@kza/api/testing';
+import { importOrganizations, startTestApi, type TestApi } from '@kza/api/testing';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +69,33 @@ const MATERIAL_PDF = new TextEncoder().encode(
 );
 let materialFile: { sha256: string };
 
+/** A seeded campus and the demonstration organization the harness imports as reorganised from it. */
+let reorganisation: { predecessor: { bin: string; name: Record<'kk' | 'ru' | 'en', string> }; successor: { bin: string; name: Record<'kk' | 'ru' | 'en', string> } };
+
+/** Before the build: imports, as the ministry's CSV would, a demonstration successor of one seeded campus. */
+async function importDemonstrationSuccessor(): Promise<typeof reorganisation> {
+  const campus = await api.db.prisma.organization.findFirstOrThrow({ orderBy: { bin: 'asc' }, include: { region: true } });
+  const bin = validBin('99004000030');
+  const name = {
+    kk: `${campus.nameKk} (демонстрациялық қайта ұйымдастыру)`,
+    ru: `${campus.nameRu} (демонстрационная реорганизация)`,
+    en: `${campus.nameEn ?? campus.nameRu} (demonstration reorganisation)`,
+  };
+  const quoted = (value: string) => `"${value.replaceAll('"', '""')}"`;
+  const csv = [
+    'bin,name_kk,name_ru,name_en,kind,level,programme_type,region_code,city,languages,predecessor_bin',
+    [bin, quoted(name.kk), quoted(name.ru), quoted(name.en), campus.kind, campus.level, campus.programmeType, campus.region.code, quoted(campus.city), campus.languages.join('|'), campus.bin].join(','),
+  ].join('\n');
+  const result = await importOrganizations(api.db.prisma, csv, { actor: { id: null, label: 'site test harness (demonstration data)' } });
+  if (!result.ok || result.predecessorLinks !== 1) throw new Error(`the demonstration reorganisation was not imported: ${JSON.stringify(result)}`);
+  // The CSV has no is_demo column: mark it like the rest of the seeded demonstration data.
+  await api.db.prisma.organization.update({ where: { bin }, data: { isDemo: true } });
+  return {
+    predecessor: { bin: campus.bin, name: { kk: campus.nameKk, ru: campus.nameRu, en: campus.nameEn ?? campus.nameRu } },
+    successor: { bin, name },
+  };
+}
+
 beforeAll(async () => {
   let started = Date.now();
   api = await startTestApi();
@@ -88,6 +115,7 @@ beforeAll(async () => {
   });
   const guideFile = await api.attachToMaterial(guide.id, { fileName: 'Руководство.pdf', mediaType: 'application/pdf', content: MATERIAL_PDF });
   materialFile = { sha256: guideFile.sha256 };
+  reorganisation = await importDemonstrationSuccessor();
   timings['api'] = Date.now() - started;
 
   started = Date.now();
@@ -1154,5 +1182,39 @@ describe('one order of published decisions', () => {
     // The page says when each was published, and the table reads in that order.
     const published = await page.locator('table.decisions-table tbody tr td:first-child time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime') ?? ''));
     expect(published).toEqual([...published].sort().reverse());
+  });
+});
+
+describe('reorganised organizations', () => {
+  const LABELS = {
+    kk: { predecessor: 'Бұрынғы ұйым', successors: 'Кейінгі ұйымдар' },
+    ru: { predecessor: 'Предшественник', successors: 'Правопреемники' },
+    en: { predecessor: 'Reorganised from', successors: 'Reorganised into' },
+  } as const;
+
+  /** The link under the term `label` of the organization details, as a visitor reads it. */
+  async function linkUnder(label: string): Promise<{ href: string | null; text: string }[]> {
+    const term = page.locator('dt', { hasText: label });
+    await expect(term.count(), `a "${label}" entry`).resolves.toBe(1);
+    const links = term.locator('xpath=following-sibling::dd[1]//a');
+    return links.evaluateAll((anchors) => anchors.map((a) => ({ href: a.getAttribute('href'), text: (a.textContent ?? '').trim() })));
+  }
+
+  it('links a successor to its predecessor and back, in Kazakh, Russian and English', async () => {
+    const { predecessor, successor } = reorganisation;
+    for (const lang of ['kk', 'ru', 'en'] as const) {
+      expect(await open(`/${lang}/organizations/${successor.bin}/`)).toBe(200);
+      await expect(page.locator('h1').innerText()).resolves.toContain(successor.name[lang]);
+      expect(await linkUnder(LABELS[lang].predecessor)).toEqual([
+        { href: `/${lang}/organizations/${predecessor.bin}/`, text: predecessor.name[lang] },
+      ]);
+      await page.locator(`a[href="/${lang}/organizations/${predecessor.bin}/"]`).first().click();
+      expect(new URL(page.url()).pathname).toBe(`/${lang}/organizations/${predecessor.bin}/`);
+      expect(await linkUnder(LABELS[lang].successors)).toContainEqual({
+        href: `/${lang}/organizations/${successor.bin}/`,
+        text: successor.name[lang],
+      });
+      expect(await page.locator('dt', { hasText: LABELS[lang].predecessor }).count()).toBe(0);
+    }
   });
 });

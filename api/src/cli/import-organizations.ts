@@ -55,6 +55,7 @@ try {
     const verb = dryRun ? 'would be ' : '';
     console.log(
       `${name}: ${result.rows} rows: ${result.created} ${verb}created, ${result.updated} ${verb}updated, ${result.unchanged} unchanged` +
+        (result.predecessorLinks > 0 ? `; ${result.predecessorLinks} predecessor links ${verb}set or cleared` : '') +
         (dryRun ? ' (dry run, nothing written)' : ''),
     );
   } else {

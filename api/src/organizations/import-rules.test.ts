@@ -29,6 +29,7 @@ const validCells: Cells = {
   address: '',
   website: '',
   languages: 'kk|ru',
+  predecessor_bin: '',
 };
 
 // Every value quoted, as Excel does when a value needs it: tests the quoting too.
@@ -75,6 +76,7 @@ describe('a valid row', () => {
         address: null,
         website: null,
         languages: ['KK', 'RU'],
+        predecessorBin: null,
       },
     ]);
   });
@@ -165,7 +167,8 @@ describe('every rule, broken once', () => {
   });
 
   it('FIELD_COUNT when an unquoted value contains the separator', () => {
-    const text = `${COLUMNS.join(',')}\n990040000013,Мектеп,Школа №1, гимназия,,SCHOOL,SECONDARY,,71,Астана,,,kk\n`;
+    // The twelve columns before predecessor_bin, which the row leaves out.
+    const text = `${COLUMNS.slice(0, 12).join(',')}\n990040000013,Мектеп,Школа №1, гимназия,,SCHOOL,SECONDARY,,71,Астана,,,kk\n`;
     const errors = errorsOf(text);
     expect(brief(errors)).toEqual([{ row: 2, column: '', rule: 'FIELD_COUNT' }]);
     expect(errors[0]?.message).toMatch(/13 values but the header has 12 columns: a value containing the separator must be in double quotes/);
@@ -237,6 +240,41 @@ describe('every rule, broken once', () => {
   it('INVALID_ENCODING for UTF-16 (Excel\'s "Unicode text")', () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv([{}]), 'utf16le')]);
     expect(brief(errorsOf(utf16))).toEqual([{ row: 1, column: '', rule: 'INVALID_ENCODING' }]);
+  });
+});
+
+describe('predecessor_bin', () => {
+  const withoutPredecessor = COLUMNS.filter((column) => column !== 'predecessor_bin');
+
+  it('takes the BIN of the organization a row was reorganised from, spaces removed', () => {
+    const result = validateOrganizationsCsv(csv([{ predecessor_bin: ' 990040 000023 ' }, { bin: '990040000033' }]), regionCodes);
+    expect(result).toMatchObject({ ok: true, hasPredecessorColumn: true });
+    expect(result.ok && result.rows.map((row) => row.predecessorBin)).toEqual(['990040000023', null]);
+  });
+
+  it('says when the header has no predecessor_bin, so that stored links are left alone', () => {
+    const result = validateOrganizationsCsv(csv([{}], withoutPredecessor), regionCodes);
+    expect(result).toMatchObject({ ok: true, hasPredecessorColumn: false, rows: [{ predecessorBin: null }] });
+  });
+
+  it('refuses a BIN that is malformed, fails its check digit, or is the row’s own', () => {
+    const errors = errorsOf(
+      csv([
+        { bin: '990040000013', predecessor_bin: '99004000002' },
+        { bin: '990040000023', predecessor_bin: '990040000024' },
+        { bin: '990040000033', predecessor_bin: '990040000033' },
+        // An invalid own BIN: the predecessor is still checked on its own terms.
+        { bin: '990040000044', predecessor_bin: '990040000044' },
+      ]),
+    );
+    expect(brief(errors)).toEqual([
+      { row: 2, column: 'predecessor_bin', rule: 'BIN_FORMAT' },
+      { row: 3, column: 'predecessor_bin', rule: 'BIN_CHECK_DIGIT' },
+      { row: 4, column: 'predecessor_bin', rule: 'PREDECESSOR_SELF' },
+      { row: 5, column: 'bin', rule: 'BIN_CHECK_DIGIT' },
+      { row: 5, column: 'predecessor_bin', rule: 'BIN_CHECK_DIGIT' },
+    ]);
+    expect(errors[2]?.message).toMatch(/is the row's own BIN/);
   });
 });
 

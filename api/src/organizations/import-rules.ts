@@ -34,7 +34,10 @@ export type ImportRule =
   | 'INVALID_LANGUAGE'
   | 'DUPLICATE_LANGUAGE'
   | 'INVALID_URL'
+  | 'PREDECESSOR_SELF'
   // Raised by the importer, not by these rules:
+  | 'UNKNOWN_PREDECESSOR'
+  | 'PREDECESSOR_CYCLE'
   | 'NO_REGIONS'
   | 'DATABASE';
 
@@ -63,12 +66,21 @@ export interface OrganizationRow {
   address: string | null;
   website: string | null;
   languages: Language[];
+  /** BIN of the organization this one was reorganised from; null when none (or no such column). */
+  predecessorBin: string | null;
 }
 
-export type ValidationResult = { ok: true; rows: OrganizationRow[] } | { ok: false; errors: ImportRowError[] };
+export type ValidationResult =
+  | {
+      ok: true;
+      rows: OrganizationRow[];
+      /** Whether the header has predecessor_bin: only then does the file say anything about predecessors. */
+      hasPredecessorColumn: boolean;
+    }
+  | { ok: false; errors: ImportRowError[] };
 
 export const REQUIRED_COLUMNS = ['bin', 'name_kk', 'name_ru', 'kind', 'level', 'region_code', 'city', 'languages'] as const;
-export const OPTIONAL_COLUMNS = ['name_en', 'address', 'website', 'programme_type'] as const;
+export const OPTIONAL_COLUMNS = ['name_en', 'address', 'website', 'programme_type', 'predecessor_bin'] as const;
 export const COLUMNS = [
   'bin',
   'name_kk',
@@ -82,6 +94,7 @@ export const COLUMNS = [
   'address',
   'website',
   'languages',
+  'predecessor_bin',
 ] as const;
 export type ColumnName = (typeof COLUMNS)[number];
 
@@ -294,6 +307,27 @@ export function parseText(column: string, raw: string, isRequired: boolean): Fie
 export function parseBin(raw: string): FieldResult<string> {
   const missing = required('bin', raw);
   if (missing) return missing;
+  return checkBin(raw);
+}
+
+/**
+ * predecessor_bin: empty for none, else a valid BIN other than the row's own (`ownBin`,
+ * undefined when the row's BIN is itself invalid). Whether it exists is the importer's check.
+ */
+export function parsePredecessorBin(raw: string, ownBin: string | undefined): FieldResult<string | null> {
+  if (raw.trim() === '') return { value: null };
+  const checked = checkBin(raw);
+  if (!('value' in checked)) return checked;
+  if (checked.value === ownBin) {
+    return {
+      rule: 'PREDECESSOR_SELF',
+      message: `predecessor_bin "${checked.value}" is the row's own BIN: give the BIN of the organization this one was reorganised from, or leave it empty`,
+    };
+  }
+  return checked;
+}
+
+function checkBin(raw: string): FieldResult<string> {
   // "trim spaces": also the spaces of a grouped "123456 789012".
   const bin = raw.replace(/\s/g, '');
   const problem = binProblem(bin);
@@ -452,6 +486,7 @@ export function validateRow(
   const address = take('address', parseText('address', raw('address'), false));
   const website = take('website', parseWebsite(raw('website')));
   const languages = take('languages', parseLanguages(raw('languages')));
+  const predecessorBin = take('predecessor_bin', parsePredecessorBin(raw('predecessor_bin'), bin));
 
   if (
     errors.length > 0 ||
@@ -466,14 +501,30 @@ export function validateRow(
     !city ||
     address === undefined ||
     website === undefined ||
-    !languages
+    !languages ||
+    predecessorBin === undefined
   ) {
     return { ok: false, errors, bin };
   }
   return {
     ok: true,
     bin,
-    row: { row: rowNumber, bin, nameKk, nameRu, nameEn, kind, level, programmeType, regionCode, city, address, website, languages },
+    row: {
+      row: rowNumber,
+      bin,
+      nameKk,
+      nameRu,
+      nameEn,
+      kind,
+      level,
+      programmeType,
+      regionCode,
+      city,
+      address,
+      website,
+      languages,
+      predecessorBin,
+    },
   };
 }
 
@@ -522,5 +573,7 @@ export function validateOrganizationsCsv(input: Buffer | string, regionCodes: Re
   if (dataRows === 0) {
     errors.push(fileError('NO_ROWS', 'the file has a header but no organization rows', headerRow + 1));
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
+  return errors.length > 0
+    ? { ok: false, errors }
+    : { ok: true, rows, hasPredecessorColumn: header.columns.includes('predecessor_bin') };
 }

@@ -5,6 +5,7 @@ import { verifyAuditChain } from '../audit/trail.ts';
 import { binCheckDigit } from './bin.ts';
 import { importOrganizations, type ImportResult } from './import.ts';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/databases.ts';
+import { startTestApi, type TestApi } from '../testing/api.ts';
 
 const kinds = await testDatabaseKinds();
 
@@ -66,6 +67,7 @@ describe.each(kinds)('organizations import on %s', (kind) => {
       updated: 0,
       unchanged: 0,
       rows: 4,
+      predecessorLinks: 0,
     });
     expect(await count()).toBe(4);
     const ghylym = await prisma().organization.findUniqueOrThrow({ where: { bin: '990040000023' } });
@@ -106,6 +108,7 @@ describe.each(kinds)('organizations import on %s', (kind) => {
       updated: 2,
       unchanged: 2,
       rows: 5,
+      predecessorLinks: 0,
     });
     expect(await count()).toBe(5);
     expect(await prisma().organization.findUniqueOrThrow({ where: { bin: '990040000013' } })).toMatchObject({
@@ -288,7 +291,10 @@ describe.each(kinds)('organizations import on %s', (kind) => {
 
   it('imports the sample file of docs/organizations-csv.md', async () => {
     const sample = readFileSync(new URL('../../../docs/organizations-sample.csv', import.meta.url));
-    expect(expectOk(await importOrganizations(prisma(), sample))).toMatchObject({ created: 7, rows: 7 });
+    expect(expectOk(await importOrganizations(prisma(), sample))).toMatchObject({ created: 8, rows: 8, predecessorLinks: 1 });
+    expect(
+      await prisma().organization.findUniqueOrThrow({ where: { bin: '160040006545' }, select: { predecessor: { select: { bin: true } } } }),
+    ).toEqual({ predecessor: { bin: '150040006543' } });
     expect(await prisma().organization.findUniqueOrThrow({ where: { bin: '050041003216' } })).toMatchObject({
       nameKk: 'Қарағанды политехникалық колледжі, Теміртау филиалы',
       nameEn: 'Karaganda Polytechnic College, Temirtau Branch',
@@ -318,6 +324,7 @@ describe.each(kinds)('organizations import on %s', (kind) => {
       updated: 2,
       unchanged: 2,
       rows: 5,
+      predecessorLinks: 0,
     });
     expect(await count()).toBe(4);
   });
@@ -354,5 +361,167 @@ describe.each(kinds)('organizations import on %s', (kind) => {
     expect(statements).toBeLessThan(10);
     expect(Date.now() - started).toBeLessThan(60_000);
     expect(await prisma().organization.count({ where: { nameKk: { endsWith: '(жаңартылды)' } } })).toBe(8_600);
+  });
+});
+
+describe.each(kinds)('reorganisations in the organizations import on %s', (kind) => {
+  let api: TestApi;
+  const prisma = () => api.db.prisma;
+  const HEADER = 'bin,name_kk,name_ru,kind,level,region_code,city,languages,predecessor_bin';
+  /** A minimal row of a school in Astana. */
+  const school = (bin: string, predecessorBin = '') => `${bin},№ ${bin} мектеп,Школа № ${bin},SCHOOL,SECONDARY,71,Астана,kk,${predecessorBin}`;
+  const file = (...rows: string[]) => [HEADER, ...rows].join('\n');
+
+  interface Links {
+    organization: { predecessor: { bin: string } | null; successors: { bin: string }[] } | null;
+  }
+  /** The links as the public API shows them, successors sorted by BIN. */
+  async function links(bin: string): Promise<{ predecessor: string | null; successors: string[] }> {
+    const result = await api.query<Links>(`query ($bin: String!) { organization(bin: $bin) { predecessor { bin } successors { bin } } }`, { bin });
+    expect(result.errors).toBeUndefined();
+    const organization = result.data?.organization;
+    if (!organization) throw new Error(`the API has no organization ${bin}`);
+    return { predecessor: organization.predecessor?.bin ?? null, successors: organization.successors.map((s) => s.bin).sort() };
+  }
+  const storedLinks = () =>
+    prisma().organization.findMany({ orderBy: { bin: 'asc' }, select: { bin: true, predecessor: { select: { bin: true } } } });
+
+  beforeAll(async () => {
+    api = await startTestApi({ kind, seed: false });
+  });
+  afterAll(() => api?.stop());
+  beforeEach(async () => {
+    await prisma().organization.deleteMany();
+    await prisma().region.deleteMany();
+    await prisma().region.createMany({ data: [...REGIONS] });
+  });
+
+  it('links organizations to what they were reorganised from, and the API shows both directions', async () => {
+    expectOk(await importOrganizations(prisma(), fixture('organizations-good.csv')));
+    const at = new Date('2026-12-04T06:00:00Z');
+    expect(expectOk(await importOrganizations(prisma(), fixture('organizations-reorganised.csv'), { now: at }))).toEqual({
+      ok: true,
+      created: 3,
+      updated: 0,
+      unchanged: 2,
+      rows: 5,
+      predecessorLinks: 3,
+    });
+    // School No. 1 was split into a primary school and a lyceum; "Ghylym" became a school-gymnasium.
+    expect(await links('990040000013')).toEqual({ predecessor: null, successors: ['990040000201', '990040000211'] });
+    expect(await links('990040000201')).toEqual({ predecessor: '990040000013', successors: [] });
+    expect(await links('990040000211')).toEqual({ predecessor: '990040000013', successors: [] });
+    expect(await links('990040000023')).toEqual({ predecessor: null, successors: ['990040000221'] });
+    expect(await links('990040000221')).toEqual({ predecessor: '990040000023', successors: [] });
+
+    const event = await prisma().auditEvent.findFirstOrThrow({ where: { action: 'organizations.import', occurredAt: at } });
+    expect(event.before).toMatchObject({ predecessors: { '990040000201': null, '990040000211': null, '990040000221': null } });
+    expect(event.after).toMatchObject({
+      predecessors: { '990040000201': '990040000013', '990040000211': '990040000013', '990040000221': '990040000023' },
+    });
+    expect(await verifyAuditChain(prisma())).toMatchObject({ ok: true });
+  });
+
+  it('takes a predecessor from the same file, in any row order', async () => {
+    expect(expectOk(await importOrganizations(prisma(), file(school('990040000221', '990040000201'), school('990040000201'))))).toMatchObject({
+      created: 2,
+      predecessorLinks: 1,
+    });
+    expect(await links('990040000201')).toEqual({ predecessor: null, successors: ['990040000221'] });
+  });
+
+  it('counts the links in a dry run without writing them', async () => {
+    expectOk(await importOrganizations(prisma(), fixture('organizations-good.csv')));
+    expect(expectOk(await importOrganizations(prisma(), fixture('organizations-reorganised.csv'), { dryRun: true }))).toMatchObject({
+      created: 3,
+      predecessorLinks: 3,
+    });
+    expect(await prisma().organization.count()).toBe(4);
+    expect(await links('990040000013')).toEqual({ predecessor: null, successors: [] });
+  });
+
+  it('refuses the whole file when a predecessor is neither registered nor in the file', async () => {
+    expectOk(await importOrganizations(prisma(), fixture('organizations-good.csv')));
+    const before = await prisma().organization.findMany({ orderBy: { bin: 'asc' } });
+    const result = await importOrganizations(
+      prisma(),
+      file(school('990040000201', '990040000013'), school('990040000211', '990040000231'), school('990040000221', '990040000241')),
+    );
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          row: 3,
+          column: 'predecessor_bin',
+          rule: 'UNKNOWN_PREDECESSOR',
+          message: expect.stringMatching(/^predecessor_bin "990040000231" is neither in the register nor in this file/),
+        },
+        { row: 4, column: 'predecessor_bin', rule: 'UNKNOWN_PREDECESSOR', message: expect.stringMatching(/"990040000241"/) },
+      ],
+    });
+    expect(await prisma().organization.findMany({ orderBy: { bin: 'asc' } })).toEqual(before);
+  });
+
+  it('refuses a cycle within the file and one closed through the register, naming every row on it', async () => {
+    const inFile = await importOrganizations(
+      prisma(),
+      file(school('990040000201'), school('990040000211', '990040000221'), school('990040000221', '990040000211')),
+    );
+    expect(inFile.ok ? [] : inFile.errors.map(({ row, column, rule }) => ({ row, column, rule }))).toEqual([
+      { row: 3, column: 'predecessor_bin', rule: 'PREDECESSOR_CYCLE' },
+      { row: 4, column: 'predecessor_bin', rule: 'PREDECESSOR_CYCLE' },
+    ]);
+    expect(inFile.ok ? '' : inFile.errors[0]?.message).toMatch(/\(990040000211 → 990040000221 → 990040000211\)/);
+    expect(await prisma().organization.count()).toBe(0);
+
+    // 201 ← 211 ← 221 is registered; a file that makes 201 the successor of 221 closes the loop.
+    expectOk(
+      await importOrganizations(prisma(), file(school('990040000201'), school('990040000211', '990040000201'), school('990040000221', '990040000211'))),
+    );
+    const before = await storedLinks();
+    const throughRegister = await importOrganizations(prisma(), file(school('990040000231'), school('990040000201', '990040000221')));
+    expect(throughRegister).toEqual({
+      ok: false,
+      errors: [
+        {
+          row: 3,
+          column: 'predecessor_bin',
+          rule: 'PREDECESSOR_CYCLE',
+          message: expect.stringContaining('(990040000201 → 990040000221 → 990040000211 → 990040000201)'),
+        },
+      ],
+    });
+    expect(await storedLinks()).toEqual(before);
+    expect(await prisma().organization.count()).toBe(3);
+  });
+
+  it('keeps the links when a file has no predecessor_bin column, and clears one given as empty', async () => {
+    expectOk(await importOrganizations(prisma(), fixture('organizations-good.csv')));
+    expectOk(await importOrganizations(prisma(), fixture('organizations-reorganised.csv')));
+    const linked = await storedLinks();
+
+    // organizations-changed.csv has no predecessor_bin: it renames School No. 1 and keeps its successors.
+    expect(expectOk(await importOrganizations(prisma(), fixture('organizations-changed.csv')))).toMatchObject({
+      created: 1,
+      updated: 2,
+      predecessorLinks: 0,
+    });
+    expect(await storedLinks()).toEqual(expect.arrayContaining(linked));
+    expect(await links('990040000013')).toEqual({ predecessor: null, successors: ['990040000201', '990040000211'] });
+
+    const lyceum = await prisma().organization.findUniqueOrThrow({ where: { bin: '990040000211' } });
+    const cleared = await importOrganizations(
+      prisma(),
+      [
+        'bin,name_kk,name_ru,name_en,kind,level,region_code,city,address,website,languages,predecessor_bin',
+        '990040000211,"«Болашақ» № 1 лицейі","Лицей № 1 «Болашак»","""Bolashaq"" Lyceum No. 1",SCHOOL,SECONDARY,71,Астана,"Тәуелсіздік даңғылы, 1/2",,kk|ru,',
+      ].join('\n'),
+    );
+    // Only the link changes, and that counts as an update of the lyceum.
+    expect(expectOk(cleared)).toMatchObject({ created: 0, updated: 1, unchanged: 0, predecessorLinks: 1 });
+    expect(await links('990040000211')).toEqual({ predecessor: null, successors: [] });
+    expect(await links('990040000013')).toEqual({ predecessor: null, successors: ['990040000201'] });
+    const after = await prisma().organization.findUniqueOrThrow({ where: { bin: '990040000211' } });
+    expect(after).toEqual({ ...lyceum, predecessorId: null, updatedAt: after.updatedAt });
   });
 });
