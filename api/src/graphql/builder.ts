@@ -10,6 +10,7 @@ import type PrismaTypes from '../generated/pothos-prisma-types.ts';
 import { getDatamodel } from '../generated/pothos-prisma-types.ts';
 import { fromIsoDate, toIsoDate } from '../shared/dates.ts';
 import type { Role } from '../generated/prisma/enums.ts';
+import ConnectionArgumentsPlugin, { MAX_PAGE_SIZE } from './connection-arguments.ts';
 import { hasRole, isStaff, type GraphQLContext } from './context.ts';
 
 export interface AuthScopes {
@@ -34,7 +35,7 @@ export const builder = new SchemaBuilder<{
     JSON: { Input: unknown; Output: unknown };
   };
 }>({
-  plugins: [ScopeAuthPlugin, ComplexityPlugin, PrismaPlugin, RelayPlugin],
+  plugins: [ScopeAuthPlugin, ComplexityPlugin, PrismaPlugin, RelayPlugin, ConnectionArgumentsPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (ctx) => ({
@@ -157,24 +158,8 @@ builder.scalarType('JSON', {
   parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),
 });
 
-export const MAX_PAGE_SIZE = 100;
+export { assertPageSize, MAX_PAGE_SIZE } from './connection-arguments.ts';
 export const DEFAULT_PAGE_SIZE = 20;
-
-/**
- * Rejects page sizes outside 1..100 with an error that names the argument; never clamps,
- * so an integrator who asks for 500 rows learns it instead of silently getting 100.
- */
-export function assertPageSize(args: { first?: number | null; last?: number | null }): void {
-  for (const name of ['first', 'last'] as const) {
-    const value = args[name];
-    if (value === null || value === undefined) continue;
-    if (value < 1 || value > MAX_PAGE_SIZE) {
-      throw new GraphQLError(`Argument "${name}" must be between 1 and ${MAX_PAGE_SIZE}; got ${value}.`, {
-        extensions: { code: 'BAD_USER_INPUT', argument: name, rule: 'PAGE_SIZE', min: 1, max: MAX_PAGE_SIZE },
-      });
-    }
-  }
-}
 
 /** Descriptions and scopes of a connection type and its edge type (Relay). */
 export function connectionTypeOptions(itemsDescription: string) {
