@@ -79,4 +79,44 @@ describe.each(kinds)('hostile input on %s', (kind) => {
       }
     }
   });
+
+  it('takes a DateTime only in ISO 8601 with an offset, and a Date only as a real calendar day', async () => {
+    const trail = `query ($from: DateTime) { auditEvents(filter: { from: $from }) { totalCount } }`;
+    for (const from of ['1', '2027-01-10T10:00:00', '2027-01-10', '2027-02-30T10:00:00Z', '2027-01-10T24:00:00Z', 'next Tuesday']) {
+      const result = await admin.query(trail, { from });
+      expect(result.errors?.[0]?.extensions, from).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'DATE_TIME_FORMAT', field: ['$from'] });
+    }
+    for (const from of ['2027-01-10T10:00:00Z', '2027-01-10T15:00:00+05:00', '2027-01-10T10:00Z', '2027-01-10T10:00:00.123456Z']) {
+      expect((await admin.query(trail, { from })).errors, from).toBeUndefined();
+    }
+    // The same moment, however its offset is written.
+    const count = async (from: string) => (await admin.query<{ auditEvents: { totalCount: number } }>(trail, { from })).data?.auditEvents.totalCount;
+    expect(await count('2026-12-03T07:00:00Z')).toBe(await count('2026-12-03T12:00:00+05:00'));
+
+    const literal = await admin.query(`{ auditEvents(filter: { from: "2027-01-10T10:00:00" }) { totalCount } }`);
+    expect(literal.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'DATE_TIME_FORMAT', argument: 'filter', field: ['filter', 'from'] });
+    const day = await admin.query(`mutation { councilMeetingCreate(input: { heldOn: "2027-02-30", memberIds: [], caseIds: [] }) { userErrors { code } } }`);
+    expect(day.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'DATE_FORMAT', argument: 'input', field: ['input', 'heldOn'] });
+    const nested = await admin.query(`mutation ($input: CouncilMeetingCreateInput!) { councilMeetingCreate(input: $input) { userErrors { code } } }`, {
+      input: { heldOn: '10.01.2027', memberIds: [], caseIds: [] },
+    });
+    expect(nested.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'DATE_FORMAT', field: ['$input', 'heldOn'] });
+  });
+
+  it('names where text too long or with a NUL character was given', async () => {
+    const nul = await api.request(`{ organizations(filter: { search: "a\\u0000b" }) { totalCount } }`);
+    expect(nul.status).toBe(400);
+    expect(nul.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'NO_NUL_CHARACTER', argument: 'filter', field: ['filter', 'search'] });
+    const long = await api.request(`query ($f: OrganizationFilter) { organizations(filter: $f) { totalCount } }`, { f: { search: 'x'.repeat(20_001) } });
+    expect(long.status).toBe(400);
+    expect(long.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'TEXT_TOO_LONG', field: ['$f', 'search'] });
+  });
+
+  it('answers null in place of a garbage id in nodes(ids:) and the objects for the others', async () => {
+    const organization = await api.query<{ organizations: { nodes: { id: string }[] } }>(`{ organizations(first: 1) { nodes { id } } }`);
+    const real = organization.data?.organizations.nodes[0]?.id;
+    const ids = ['garbage', real, b64('NoSuchType:1'), b64('Query:1'), b64('Organization:no-such-id'), '%%%'];
+    const result = await api.query<{ nodes: ({ id: string } | null)[] }>(`query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids });
+    expect(result).toEqual({ data: { nodes: [null, { id: real }, null, null, null, null] } });
+  });
 });
