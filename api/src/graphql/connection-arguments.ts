@@ -43,7 +43,7 @@ export function assertPageSize(args: { first?: unknown; last?: unknown }): void 
     const value = args[name];
     if (value === null || value === undefined) continue;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
-      throw badArgument(name, 'PAGE_SIZE', `Argument "${name}" must be a whole number from 1 to ${MAX_PAGE_SIZE}; got ${String(value)}.`, {
+      throw badArgument(name, 'PAGE_SIZE', `Argument "${name}" must be between 1 and ${MAX_PAGE_SIZE}; got ${String(value)}.`, {
         min: 1,
         max: MAX_PAGE_SIZE,
       });
