@@ -7,7 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
-import { GraphQLError, visit, type GraphQLFormattedError } from 'graphql';
+import { BREAK, GraphQLError, Kind, visit, type ASTNode, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { pinoHttp } from 'pino-http';
 import { createRequestContext } from './auth/request-context.ts';
 import { createAuthService, type AuthService } from './auth/service.ts';
@@ -85,30 +85,77 @@ const refuseUnstorableText: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ document, request }) {
-        const texts: string[] = [];
-        collectStrings(request.variables ?? {}, texts);
+        // Each text with where it was given: a variable path (["$input", "name"]) or the
+        // argument and input fields around a literal (["input", "name"]).
+        const texts: { text: string; field: string[] }[] = [];
+        collectStrings(request.variables ?? {}, [], texts);
         visit(document, {
-          StringValue(node) {
-            texts.push(node.value);
+          StringValue(node, _key, parent, _path, ancestors) {
+            // `ancestors` stops above the parent, which is the input field the text is in.
+            const field = [...ancestors, parent ?? []].flatMap((ancestor) =>
+              !Array.isArray(ancestor) && 'kind' in ancestor && (ancestor.kind === Kind.ARGUMENT || ancestor.kind === Kind.OBJECT_FIELD) ? [ancestor.name.value] : [],
+            );
+            texts.push({ text: node.value, field });
           },
         });
-        const refuse = (message: string, rule: string) =>
-          new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', rule, http: { status: 400 } } });
-        if (texts.some((text) => text.includes('\u0000'))) {
-          throw refuse('Text may not contain the NUL character (U+0000).', 'NO_NUL_CHARACTER');
-        }
-        if (texts.some((text) => text.length > MAX_TEXT_LENGTH)) {
-          throw refuse(`Text may be at most ${MAX_TEXT_LENGTH} characters long.`, 'TEXT_TOO_LONG');
+        const refuse = (message: string, rule: string, field: string[]) =>
+          new GraphQLError(`${message} (at ${field.join('.') || 'the query'})`, {
+            extensions: { code: 'BAD_USER_INPUT', rule, field, argument: field[0]?.startsWith('$') ? undefined : field[0], http: { status: 400 } },
+          });
+        const withNul = texts.find(({ text }) => text.includes('\u0000'));
+        if (withNul) throw refuse('Text may not contain the NUL character (U+0000).', 'NO_NUL_CHARACTER', withNul.field);
+        const tooLong = texts.find(({ text }) => text.length > MAX_TEXT_LENGTH);
+        if (tooLong) throw refuse(`Text may be at most ${MAX_TEXT_LENGTH} characters long.`, 'TEXT_TOO_LONG', tooLong.field);
+      },
+    };
+  },
+};
+
+/** Names of the arguments and input fields around a node of the document, outermost first. */
+function inputPathTo(document: DocumentNode, target: ASTNode): string[] | null {
+  let found: string[] | null = null;
+  visit(document, {
+    enter(node, _key, parent, _path, ancestors) {
+      if (node !== target) return undefined;
+      found = [...ancestors, parent ?? []].flatMap((each) =>
+        !Array.isArray(each) && 'kind' in each && (each.kind === Kind.ARGUMENT || each.kind === Kind.OBJECT_FIELD) ? [each.name.value] : [],
+      );
+      return BREAK;
+    },
+  });
+  return found;
+}
+
+/**
+ * A scalar that refuses a value (a Date or DateTime) knows its rule but not where the value
+ * was given: name the argument and input fields (a literal) or the variable path.
+ */
+const nameRefusedValues: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors, document }) {
+        for (const error of errors) {
+          const node = error.nodes?.[0];
+          if (typeof error.extensions.rule !== 'string' || !node || error.extensions.field) continue;
+          if (node.kind === Kind.VARIABLE_DEFINITION) {
+            const inside = /got invalid value .* at "([^"]+)"; /.exec(error.message)?.[1];
+            error.extensions.field = inside ? [`$${inside.split('.')[0]}`, ...inside.split('.').slice(1)] : [`$${node.variable.name.value}`];
+          } else if (document) {
+            const field = inputPathTo(document, node);
+            if (field?.length) Object.assign(error.extensions, { argument: field[0], field, code: 'BAD_USER_INPUT' });
+          }
         }
       },
     };
   },
 };
 
-function collectStrings(value: unknown, into: string[]): void {
-  if (typeof value === 'string') into.push(value);
-  else if (Array.isArray(value)) for (const item of value) collectStrings(item, into);
-  else if (value && typeof value === 'object') for (const item of Object.values(value)) collectStrings(item, into);
+function collectStrings(value: unknown, path: string[], into: { text: string; field: string[] }[]): void {
+  if (typeof value === 'string') into.push({ text: value, field: path });
+  else if (Array.isArray(value)) value.forEach((item, index) => collectStrings(item, [...path, String(index)], into));
+  else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) collectStrings(item, path.length === 0 ? [`$${key}`] : [...path, key], into);
+  }
 }
 
 function jsonError(res: express.Response, status: number, code: string, message: string): void {
@@ -129,7 +176,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     // The process owns its signals: Apollo's own handler would re-raise SIGINT and kill the
     // process before the embedded database is closed.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), refuseUnstorableText],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), refuseUnstorableText, nameRefusedValues],
   });
   await apollo.start();
 

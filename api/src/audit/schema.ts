@@ -120,6 +120,8 @@ builder.queryFields((t) => ({
     {
       type: AuditEventRef,
       cursor: 'sequence',
+      // The cursor column is a BigInt (graphql/connection-arguments.ts checks cursors by it).
+      extensions: { cursorValue: 'BigInt' },
       authScopes: auditorFieldScopes,
       description:
         'The audit trail, newest first, 1 to 100 per page (default 20). For an ADMIN or the CPM director (an API token needs READ_CASES).',

@@ -60,9 +60,10 @@ const TeamRoleEnum = describedEnum('TeamRole', TeamRole, 'A member’s role in t
 
 const caseParticipant = (found: { id: string }, ctx: GraphQLContext) =>
   ctx.viewer.kind === 'user' &&
+  (ctx.casesSteppedOn?.has(found.id) ||
   ctx.prisma.accreditationCase
     .findFirst({ where: { AND: [{ id: found.id }, visibleCasesWhere(ctx.viewer)] }, select: { id: true } })
-    .then((row) => row !== null);
+    .then((row) => row !== null));
 
 export const CriterionRatingRef = builder.prismaObject('CriterionRating', {
   description: 'The organization’s self-assessment of one criterion.',
@@ -289,8 +290,12 @@ export function casePayload(name: string, description: string) {
         type: AccreditationCaseRef,
         nullable: true,
         description: 'The case after the step; null when nothing changed.',
-        resolve: (query, payload, _args, ctx) =>
-          payload.caseId ? ctx.prisma.accreditationCase.findUnique({ ...query, where: { id: payload.caseId } }) : null,
+        resolve: (query, payload, _args, ctx) => {
+          if (!payload.caseId) return null;
+          // The step succeeded, so the viewer was allowed to take it: they may see its result.
+          if (payload.userErrors.length === 0) (ctx.casesSteppedOn ??= new Set()).add(payload.caseId);
+          return ctx.prisma.accreditationCase.findUnique({ ...query, where: { id: payload.caseId } });
+        },
       }),
       userErrors: t.field({ type: [UserErrorRef], description: 'Rules the input broke; empty on success.', resolve: (p) => p.userErrors }),
     }),

@@ -97,17 +97,32 @@ describe.each(kinds)('API-token scopes on cases on %s', (kind) => {
     expect(tooFar.data?.caseRegister.userErrors[0]?.code).toBe('FORBIDDEN');
   });
 
-  it('lets a WRITE_CASES-only token take steps but not read the cases', async () => {
+  it('lets a WRITE_CASES-only token take steps and see each step’s result, but not read the cases', async () => {
     const token = await tokenWith(['WRITE_CASES']);
     const organization = await api.db.prisma.organization.findUniqueOrThrow({ where: { bin: '999900000062' } });
-    const applied = await api.query<{ caseApply: { userErrors: unknown[] } }>(
-      `mutation ($input: CaseApplyInput!) { caseApply(input: $input) { userErrors { code message } } }`,
-      { input: { organizationBin: organization.bin } },
+    const applied = await api.query<ApplyResult>(APPLY, { input: { organizationBin: organization.bin } }, { token });
+    // The step succeeded, so its payload shows the case: no FORBIDDEN that would make a client retry.
+    expect(applied.errors).toBeUndefined();
+    expect(applied.data?.caseApply).toMatchObject({ case: { version: 1 }, userErrors: [] });
+    expect(await api.db.prisma.accreditationCase.count({ where: { organizationId: organization.id } })).toBe(1);
+    const registered = await api.query<{ caseRegister: { case: { stage: string } | null; userErrors: unknown[] } }>(
+      REGISTER,
+      { input: { caseId: applied.data?.caseApply.case?.id, expectedVersion: 1 } },
       { token },
     );
-    expect(applied.data?.caseApply.userErrors).toEqual([]);
-    expect(await api.db.prisma.accreditationCase.count({ where: { organizationId: organization.id } })).toBe(1);
+    expect(registered.errors).toBeUndefined();
+    expect(registered.data?.caseRegister).toEqual({ case: { stage: 'REGISTERED' }, userErrors: [] });
+    // A refused step shows nothing, and reading stays closed.
+    const again = await api.query<{ caseRegister: { case: unknown; userErrors: { code: string }[] } }>(
+      REGISTER,
+      { input: { caseId: applied.data?.caseApply.case?.id, expectedVersion: 2 } },
+      { token },
+    );
+    expect(again.data?.caseRegister.case).toBeNull();
+    expect(again.data?.caseRegister.userErrors[0]?.code).toBeDefined();
     const listed = await api.query(CASES, {}, { token });
     expect(listed.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const node = await api.query<{ node: unknown }>(`query ($id: ID!) { node(id: $id) { id } }`, { id: applied.data?.caseApply.case?.id }, { token });
+    expect(node.data?.node).toBeNull();
   });
 });

@@ -3,13 +3,14 @@
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import PrismaPlugin from '@pothos/plugin-prisma';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import { GraphQLError, valueFromASTUntyped } from 'graphql';
+import { GraphQLError, isObjectType, valueFromASTUntyped, type ValueNode } from 'graphql';
 import type PrismaTypes from '../generated/pothos-prisma-types.ts';
 import { getDatamodel } from '../generated/pothos-prisma-types.ts';
-import { fromIsoDate, toIsoDate } from '../shared/dates.ts';
+import { fromIsoDate, fromIsoDateTime, toIsoDate } from '../shared/dates.ts';
 import type { Role } from '../generated/prisma/enums.ts';
+import ConnectionArgumentsPlugin, { MAX_PAGE_SIZE } from './connection-arguments.ts';
 import { hasRole, isStaff, type GraphQLContext } from './context.ts';
 
 export interface AuthScopes {
@@ -34,7 +35,7 @@ export const builder = new SchemaBuilder<{
     JSON: { Input: unknown; Output: unknown };
   };
 }>({
-  plugins: [ScopeAuthPlugin, ComplexityPlugin, PrismaPlugin, RelayPlugin],
+  plugins: [ScopeAuthPlugin, ComplexityPlugin, PrismaPlugin, RelayPlugin, ConnectionArgumentsPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (ctx) => ({
@@ -81,19 +82,8 @@ export const builder = new SchemaBuilder<{
       description: 'Fetches any object by its global identifier; null when it does not exist or is not public.',
       args: { id: { description: 'Global identifier of the object.' } },
     },
-    nodesQueryOptions: {
-      description: 'Fetches several objects by their global identifiers (1 to 100), in the same order.',
-      args: { ids: { description: 'Global identifiers of the objects, at most 100.' } },
-      // Bounded like a page: one request cannot ask for the whole database by id.
-      resolve: (_root, args, _ctx, _info, resolveNodes) => {
-        if (args.ids.length > MAX_PAGE_SIZE) {
-          throw new GraphQLError(`Argument "ids" may hold at most ${MAX_PAGE_SIZE} identifiers; got ${args.ids.length}.`, {
-            extensions: { code: 'BAD_USER_INPUT', argument: 'ids', rule: 'PAGE_SIZE', max: MAX_PAGE_SIZE },
-          });
-        }
-        return resolveNodes(args.ids);
-      },
-    },
+    // `nodes(ids:)` is defined below: one garbage id answers null in its place, not a failed query.
+    nodesQueryOptions: false,
     firstArgOptions: { description: 'Number of items to return from the start, 1 to 100 (default 20).' },
     afterArgOptions: { description: 'Return items after this cursor (an `endCursor` or edge `cursor`).' },
     lastArgOptions: { description: 'Number of items to return from the end, 1 to 100.' },
@@ -111,6 +101,32 @@ export const builder = new SchemaBuilder<{
   },
 });
 
+builder.queryField('nodes', (t) =>
+  t.nodeList({
+    description: 'Fetches several objects by their global identifiers (1 to 100), in the same order; null for one that does not exist, is not public or is not an identifier.',
+    args: { ids: t.arg.idList({ required: true, description: 'Global identifiers of the objects, at most 100.' }) },
+    authScopes: { public: true },
+    ids: (_root, { ids }, _ctx, info) => {
+      // Bounded like a page: one request cannot ask for the whole database by id.
+      if (ids.length > MAX_PAGE_SIZE) {
+        throw new GraphQLError(`Argument "ids" may hold at most ${MAX_PAGE_SIZE} identifiers; got ${ids.length}.`, {
+          extensions: { code: 'BAD_USER_INPUT', argument: 'ids', rule: 'PAGE_SIZE', max: MAX_PAGE_SIZE },
+        });
+      }
+      return ids.map((id) => {
+        try {
+          const { typename, id: rawId } = decodeGlobalID(String(id));
+          const type = info.schema.getType(typename);
+          const isNode = isObjectType(type) && type.getInterfaces().some((each) => each.name === 'Node');
+          return isNode ? { type: typename, id: rawId } : null;
+        } catch {
+          return null;
+        }
+      });
+    },
+  }),
+);
+
 /** Scope of everything the public register shows. */
 export const publicAccess = { public: true } as const;
 
@@ -125,28 +141,55 @@ builder.mutationType({
   authScopes: publicAccess,
 });
 
-builder.scalarType('Date', {
-  description: 'A calendar date in Kazakhstan, written YYYY-MM-DD (ISO 8601).',
-  serialize: (value) => (value instanceof Date ? toIsoDate(value) : value),
-  parseValue: (value) => {
-    if (typeof value !== 'string') throw new GraphQLError('A Date is a string in the form YYYY-MM-DD');
+/** A scalar's refusal of a value: the caller's error, with the rule it broke (GraphQL adds the argument or variable path). */
+function badScalar(rule: string, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', rule } });
+}
+
+/** A literal parsed like a variable, its error tied to the literal so the server can name the argument. */
+function parseLiteralWith<T>(parseValue: (value: unknown) => T) {
+  return (ast: ValueNode, variables?: { readonly [name: string]: unknown } | null): T => {
     try {
-      fromIsoDate(value);
+      return parseValue(valueFromASTUntyped(ast, variables));
     } catch (error) {
-      throw new GraphQLError((error as Error).message);
+      if (!(error instanceof GraphQLError)) throw error;
+      throw new GraphQLError(error.message, { nodes: ast, extensions: error.extensions });
     }
-    return value;
-  },
+  };
+}
+
+function parseDate(value: unknown): string {
+  if (typeof value !== 'string') throw badScalar('DATE_FORMAT', 'A Date is a string in the form YYYY-MM-DD.');
+  try {
+    fromIsoDate(value);
+  } catch {
+    throw badScalar('DATE_FORMAT', 'A Date is a calendar day written YYYY-MM-DD, e.g. 2027-01-10.');
+  }
+  return value;
+}
+
+function parseDateTime(value: unknown): Date {
+  if (typeof value !== 'string') throw badScalar('DATE_TIME_FORMAT', 'A DateTime is a string in ISO 8601 with an offset.');
+  try {
+    return fromIsoDateTime(value);
+  } catch (error) {
+    throw badScalar('DATE_TIME_FORMAT', `Not a valid DateTime: ${(error as Error).message}.`);
+  }
+}
+
+builder.scalarType('Date', {
+  description: 'A calendar date in Kazakhstan, written YYYY-MM-DD (ISO 8601), e.g. 2027-01-10; the day must exist in the calendar.',
+  serialize: (value) => (value instanceof Date ? toIsoDate(value) : value),
+  parseValue: parseDate,
+  parseLiteral: parseLiteralWith(parseDate),
 });
 
 builder.scalarType('DateTime', {
-  description: 'A moment in time, written in ISO 8601 with its UTC offset (e.g. 2025-06-20T10:00:00.000Z).',
+  description:
+    'A moment in time, written in ISO 8601 with its UTC offset: 2027-01-10T10:00:00Z or 2027-01-10T15:00:00+05:00 (seconds and fractions optional). A value without an offset, a bare date or a day the calendar lacks is refused. Given out in UTC with milliseconds (e.g. 2025-06-20T10:00:00.000Z).',
   serialize: (value) => value.toISOString(),
-  parseValue: (value) => {
-    const date = typeof value === 'string' ? new Date(value) : null;
-    if (!date || Number.isNaN(date.getTime())) throw new GraphQLError('A DateTime is an ISO 8601 string');
-    return date;
-  },
+  parseValue: parseDateTime,
+  parseLiteral: parseLiteralWith(parseDateTime),
 });
 
 // Free-form values recorded as they were, e.g. the before/after states of audit events.
@@ -157,24 +200,8 @@ builder.scalarType('JSON', {
   parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),
 });
 
-export const MAX_PAGE_SIZE = 100;
+export { assertPageSize, MAX_PAGE_SIZE } from './connection-arguments.ts';
 export const DEFAULT_PAGE_SIZE = 20;
-
-/**
- * Rejects page sizes outside 1..100 with an error that names the argument; never clamps,
- * so an integrator who asks for 500 rows learns it instead of silently getting 100.
- */
-export function assertPageSize(args: { first?: number | null; last?: number | null }): void {
-  for (const name of ['first', 'last'] as const) {
-    const value = args[name];
-    if (value === null || value === undefined) continue;
-    if (value < 1 || value > MAX_PAGE_SIZE) {
-      throw new GraphQLError(`Argument "${name}" must be between 1 and ${MAX_PAGE_SIZE}; got ${value}.`, {
-        extensions: { code: 'BAD_USER_INPUT', argument: name, rule: 'PAGE_SIZE', min: 1, max: MAX_PAGE_SIZE },
-      });
-    }
-  }
-}
 
 /** Descriptions and scopes of a connection type and its edge type (Relay). */
 export function connectionTypeOptions(itemsDescription: string) {

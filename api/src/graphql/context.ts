@@ -30,6 +30,11 @@ export interface GraphQLContext {
   now: Date;
   /** Called after a change the public register shows has been committed (e.g. to rebuild the site). */
   registerChanged?: () => void;
+  /**
+   * Cases the viewer took a step on in this request. The step's own permission (role and
+   * WRITE_CASES) lets its payload show the changed case, even to a token without READ_CASES.
+   */
+  casesSteppedOn?: Set<string>;
 }
 
 export function createContext(prisma: PrismaClient, now: Date = new Date(), viewer: Viewer = publicViewer): GraphQLContext {
