@@ -11,6 +11,7 @@ import { scheduleSettingsOf, startBackgroundJobs } from './jobs/background.ts';
 import { runScheduledJobs } from './jobs/scheduler.ts';
 import { startApiServer } from './server.ts';
 import { buildSiteIfChanged, rebuildSiteBesideLive, siteServerEntry, siteDir } from './site-build.ts';
+import { todayInKazakhstan } from './shared/dates.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
 
 /**
@@ -147,7 +148,7 @@ async function main() {
     return;
   }
   registerChanged = rebuildOnPublication(async () => {
-    logger.info('a publication changed the register: rebuilding the site');
+    logger.info('the register changed (a publication, or a new day): rebuilding the site');
     await rebuildSiteBesideLive(db.prisma, api.graphqlUrl, async (replace) => {
       restarting = true;
       try {
@@ -160,6 +161,16 @@ async function main() {
     });
     logger.info('the site is rebuilt');
   }, logger);
+
+  // Statuses depend on the day (an accreditation lapses, a certificate runs out): the first
+  // minute of a new day in Kazakhstan rebuilds the site, as a publication does.
+  let builtOn = todayInKazakhstan();
+  setInterval(() => {
+    const today = todayInKazakhstan();
+    if (today === builtOn) return;
+    builtOn = today;
+    registerChanged();
+  }, 60_000).unref();
 
   const siteUrl = `http://${config.apiHost}:${config.sitePort}/`;
   process.stdout.write(
