@@ -6,7 +6,6 @@
 import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
 import { checkApi } from './src/lib/api.ts';
-import { searchIndex } from './src/lib/search-index.ts';
 import { sitemap } from './src/lib/sitemap.ts';
 
 /** Stops the build at once, with a clear message, when the API is not configured or not answering. */
@@ -26,7 +25,8 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   // The public address (absolute links in the open data, the feeds and the sitemap).
   site: process.env.KZA_SITE_URL?.trim() || 'http://localhost:4321',
-  integrations: [requireApi(), sitemap(), searchIndex()],
+  // The search index is written after the build, by scripts/build.ts.
+  integrations: [requireApi(), sitemap()],
   session: false,
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },

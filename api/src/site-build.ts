@@ -3,8 +3,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { repositoryRoot } from './config.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
 import { todayInKazakhstan } from './shared/dates.ts';
@@ -59,12 +58,12 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: strin
   });
 }
 
-/** Runs `astro build` for the site with KZA_API_URL pointing at the API (into site/dist unless told otherwise). */
+/** The site's build: `astro build`, then its search index (site/scripts/build.ts; Node runs it as it is). */
+export const siteBuildScript = join(siteDir, 'scripts', 'build.ts');
+
+/** Builds the site with KZA_API_URL pointing at the API (into site/dist unless told otherwise). */
 export async function buildSite(graphqlUrl: string, outDir?: string): Promise<void> {
-  const require = createRequire(join(siteDir, 'package.json'));
-  const astroPackage = require.resolve('astro/package.json');
-  const { bin } = JSON.parse(readFileSync(astroPackage, 'utf8')) as { bin: { astro: string } };
-  const args = [join(dirname(astroPackage), bin.astro), 'build', ...(outDir ? ['--outDir', outDir] : [])];
+  const args = [siteBuildScript, ...(outDir ? ['--outDir', outDir] : [])];
   await run(process.execPath, args, { ...process.env, KZA_API_URL: graphqlUrl }, siteDir);
 }
 

@@ -2,9 +2,8 @@
 // the Lighthouse check (scripts/lighthouse.ts): `astro build` into a folder of one's own, then
 // the build's own server (server/entry.mjs) on a free port of 127.0.0.1, read in Chromium.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Debian's Chromium, and its flags for a headless run on a shared machine. */
@@ -13,7 +12,6 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
 
 /** The site package's folder (the builds and servers run there). */
 export const siteDir = fileURLToPath(new URL('..', import.meta.url));
-const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 
 export interface RunResult {
   code: number | null;
@@ -54,7 +52,7 @@ export function freePort(): Promise<number> {
 
 /** `astro build --outDir outDir` with the given variables (KZA_API_URL, …); the caller judges the result. */
 export function buildSite(outDir: string, env: Record<string, string>): Promise<RunResult> {
-  return run(process.execPath, [astroBin, 'build', '--outDir', outDir], childEnv(env));
+  return run(process.execPath, [join(siteDir, 'scripts', 'build.ts'), '--outDir', outDir], childEnv(env));
 }
 
 export interface SiteServer {

@@ -7,11 +7,10 @@
 // process, which runs the API. A benchmark, not a test: it fails only when the build does.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { siteDir } from '../site-build.ts';
+import { siteBuildScript, siteDir } from '../site-build.ts';
 import { startTestApi } from '../testing/api.ts';
 import { generateNationalRegister } from './national-register.ts';
 
@@ -106,8 +105,6 @@ console.log(
 
 // Inside site/, so that the prerender chunks resolve the site's node_modules.
 const outDir = join(siteDir, '.bench-dist', `run-${process.pid}-${Date.now()}`);
-const astroPackage = createRequire(join(siteDir, 'package.json')).resolve('astro/package.json');
-const { bin } = JSON.parse(readFileSync(astroPackage, 'utf8')) as { bin: { astro: string } };
 const env: NodeJS.ProcessEnv = { ...process.env, KZA_API_URL: api.graphqlUrl, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
 
 const sqlBefore = sqlStatements;
@@ -118,7 +115,7 @@ let buildCpu = 0;
 const loadBefore = loadavg()[0]!;
 let log = '';
 started = Date.now();
-const child = spawn(process.execPath, [join(dirname(astroPackage), bin.astro), 'build', '--outDir', outDir], {
+const child = spawn(process.execPath, [siteBuildScript, '--outDir', outDir], {
   cwd: siteDir,
   env,
   stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,17 +1,16 @@
 // Builds the register site against the walkthrough's API into a folder of its own, and
-// reads the organization's page as a visitor would get it. Same `astro build` as
+// reads the organization's page as a visitor would get it. Same build (site/scripts/build.ts) as
 // site-build.ts's buildSite, plus --outDir: buildSite writes site/dist, which `pnpm start`
 // serves, and the walkthrough must not replace the user's own build.
 import { spawn } from 'node:child_process';
 import { readFile, symlink } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { siteDir } from '../site-build.ts';
+import { join } from 'node:path';
+import { siteBuildScript, siteDir } from '../site-build.ts';
 
 const OUTPUT_TAIL_CHARS = 4000;
 
 /**
- * Runs `astro build --outDir <folder>/dist` with KZA_API_URL set, and returns that output
+ * Builds the site (`astro build --outDir <folder>/dist`, then its search index) with KZA_API_URL set, and returns that output
  * folder; astro's output is shown only when it fails. Astro prerenders the pages by
  * importing the built server code from the output folder, and that code imports the site's
  * packages (graphql-request, ...): outside site/ it finds them only through a node_modules
@@ -20,10 +19,7 @@ const OUTPUT_TAIL_CHARS = 4000;
 export async function buildSiteInto(graphqlUrl: string, folder: string): Promise<string> {
   const outDir = join(folder, 'dist');
   await symlink(join(siteDir, 'node_modules'), join(folder, 'node_modules'), 'dir');
-  const require = createRequire(join(siteDir, 'package.json'));
-  const astroPackage = require.resolve('astro/package.json');
-  const { bin } = JSON.parse(await readFile(astroPackage, 'utf8')) as { bin: { astro: string } };
-  const args = [join(dirname(astroPackage), bin.astro), 'build', '--outDir', outDir];
+  const args = [siteBuildScript, '--outDir', outDir];
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: siteDir,

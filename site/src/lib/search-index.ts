@@ -1,11 +1,9 @@
-// The full-text search index (/pagefind/): written by Pagefind after Astro wrote the static
-// pages (astro:build:done), from the built HTML. Only pages that mark their content with
+// The full-text search index (/pagefind/): written by Pagefind from the built HTML once
+// `astro build` has written the static pages (scripts/build.ts). Only pages that mark their content with
 // data-pagefind-body (organizations, reports, standards) are indexed, and Pagefind splits the
 // index by <html lang>, so each language (kk, ru, en) gets its own and a visitor searches theirs.
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
 
 /** Where the search page loads Pagefind from: the index is written there, under the client folder. */
@@ -37,36 +35,33 @@ export function indexedPart(html: string): string {
   return `<!doctype html><html lang="${lang}"><head>${title}</head><body>${html.slice(start, end + '</main>'.length)}</body></html>`;
 }
 
-export function searchIndex(): AstroIntegration {
-  return {
-    name: 'kza:search-index',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const site = fileURLToPath(dir);
-        const files = (await readdir(site, { recursive: true })).filter((file) => file.endsWith('.html'));
-        const { index, errors } = await createIndex();
-        try {
-          if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-          let indexed = 0;
-          for (let start = 0; start < files.length; start += CONCURRENCY) {
-            await Promise.all(
-              files.slice(start, start + CONCURRENCY).map(async (file) => {
-                const html = await readFile(join(site, file), 'utf8');
-                // Pagefind would drop the unmarked pages anyway; skipping them saves the work.
-                if (!html.includes('data-pagefind-body')) return;
-                const added = await index.addHTMLFile({ sourcePath: file, content: separateWords(indexedPart(html)) });
-                if (added.errors.length) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
-                indexed += 1;
-              }),
-            );
-          }
-          const written = await index.writeFiles({ outputPath: join(site, PAGEFIND_DIR) });
-          if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-          logger.info(`search index: ${indexed} pages in ${written.outputPath}`);
-        } finally {
-          await close();
-        }
-      },
-    },
-  };
+/**
+ * Writes the Pagefind index of a built site's client folder into <client>/pagefind/. Run by
+ * scripts/build.ts after `astro build` has exited, in a process of its own: a national-size
+ * register takes about 0.9 GB to build and 1.6 GB to index, and apart their peaks do not add up.
+ */
+export async function writeSearchIndex(site: string): Promise<{ indexed: number; outputPath: string }> {
+  const files = (await readdir(site, { recursive: true })).filter((file) => file.endsWith('.html'));
+  const { index, errors } = await createIndex();
+  try {
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    let indexed = 0;
+    for (let start = 0; start < files.length; start += CONCURRENCY) {
+      await Promise.all(
+        files.slice(start, start + CONCURRENCY).map(async (file) => {
+          const html = await readFile(join(site, file), 'utf8');
+          // Pagefind would drop the unmarked pages anyway; skipping them saves the work.
+          if (!html.includes('data-pagefind-body')) return;
+          const added = await index.addHTMLFile({ sourcePath: file, content: separateWords(indexedPart(html)) });
+          if (added.errors.length) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
+          indexed += 1;
+        }),
+      );
+    }
+    const written = await index.writeFiles({ outputPath: join(site, PAGEFIND_DIR) });
+    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    return { indexed, outputPath: written.outputPath };
+  } finally {
+    await close();
+  }
 }
