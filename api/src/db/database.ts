@@ -134,6 +134,11 @@ function postgresAdapterFactory(databaseUrl: string): SqlMigrationAwareDriverAda
  * PGlite is a single-process database: two processes on one folder would each see a stale
  * copy and could corrupt it. A lock file beside the folder names the process holding it.
  */
+/** The embedded database's folder is held by another running process. */
+export class DatabaseInUseError extends Error {
+  override name = 'DatabaseInUseError';
+}
+
 function lockDataDir(dataDir: string): void {
   const lockPath = `${dataDir}.lock`;
   for (let attempt = 0; attempt < 2; attempt += 1) {
@@ -144,7 +149,7 @@ function lockDataDir(dataDir: string): void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(readFileSync(lockPath, 'utf8'));
       if (holder && holder !== process.pid && processIsAlive(holder)) {
-        throw new Error(
+        throw new DatabaseInUseError(
           `The embedded database ${dataDir} is in use by process ${holder} (is \`pnpm start\` running?). ` +
             'Stop that process first, or use PostgreSQL (DATABASE_URL) to share one database between processes.',
           { cause: error },

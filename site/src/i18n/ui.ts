@@ -86,6 +86,11 @@ export const ui = {
     ru: 'Данные взяты из API реестра аккредитации. Статусы указаны на дату создания страницы.',
     en: 'Data comes from the accreditation register’s API. Statuses are as of the day the page was built.',
   },
+  footerAboutLive: {
+    kk: 'Деректер аккредиттеу тізілімінің API-інен дәл осы сәтте алынды: мәртебелер төменде көрсетілген уақытқа сәйкес.',
+    ru: 'Данные получены из API реестра аккредитации только что: статусы указаны на время, указанное ниже.',
+    en: 'Data comes from the accreditation register’s API just now: statuses are as of the time shown below.',
+  },
   footerVerify: {
     kk: 'Мәртебенің дәл қазіргі күйін «Мәртебені тексеру» бетінен біліңіз.',
     ru: 'Текущий статус можно узнать на странице «Проверить статус».',
